@@ -1,0 +1,82 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** What src/domain may never import: it is pure TypeScript shared by the app, server and CLI. */
+const DOMAIN_FORBIDDEN_IMPORTS = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'react-hook-form',
+  'dexie',
+  'dexie-*',
+  'workbox-*',
+  'virtual:*',
+  'node:*',
+  'fs',
+  'path',
+  '**/app/**',
+  '**/ui/**',
+  '**/data/**',
+  '**/sync/**',
+  '**/pwa/**',
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'dev-dist', 'coverage', 'node_modules', 'tmp', 'data', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['scripts/**', 'tests/**', 'server/**', '*.config.{js,ts}', '.ci/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src/**/*.tsx', 'tests/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: DOMAIN_FORBIDDEN_IMPORTS,
+              message: 'src/domain is pure TypeScript: no React, Dexie, DOM, Node.js or app imports.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'indexedDB',
+          'fetch',
+          'location',
+          'process',
+        ].map((name) => ({
+          name,
+          message: 'src/domain must not touch the browser or Node.js: pass what it needs as arguments.',
+        })),
+      ],
+    },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);
