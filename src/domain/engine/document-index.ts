@@ -1,0 +1,36 @@
+/**
+ * Look-up tables built once per document, so that assessing is a handful of map reads however
+ * large the document grows. Cached by document object; documents are never mutated.
+ */
+import type { Contact, Indicator, Level, ThresholdsDocument } from '../thresholds/schema.ts';
+
+export interface DocumentIndex {
+  indicators: ReadonlyMap<string, Indicator>;
+  /** Position of each indicator in the document, for stable ordering of reasons. */
+  order: ReadonlyMap<string, number>;
+  levels: ReadonlyMap<number, Level>;
+  contacts: ReadonlyMap<string, Contact>;
+  ageBands: ReadonlySet<string>;
+  lowestLevel: number;
+  highestLevel: number;
+}
+
+const cache = new WeakMap<ThresholdsDocument, DocumentIndex>();
+
+export function indexDocument(document: ThresholdsDocument): DocumentIndex {
+  const cached = cache.get(document);
+  if (cached) return cached;
+  const all = document.domains.flatMap((domain) => domain.indicators);
+  const levelNumbers = document.levels.map((level) => level.level);
+  const index: DocumentIndex = {
+    indicators: new Map(all.map((indicator) => [indicator.id, indicator])),
+    order: new Map(all.map((indicator, position) => [indicator.id, position])),
+    levels: new Map(document.levels.map((level) => [level.level, level])),
+    contacts: new Map(document.contacts.map((contact) => [contact.id, contact])),
+    ageBands: new Set(document.ageBands.map((band) => band.id)),
+    lowestLevel: Math.min(...levelNumbers),
+    highestLevel: Math.max(...levelNumbers),
+  };
+  cache.set(document, index);
+  return index;
+}
