@@ -1,0 +1,71 @@
+/**
+ * Compiles the writing group's YAML into validated JSON at build time, so the browser never
+ * parses YAML and an invalid document fails the build with located messages.
+ *
+ *   import { catalogue, loadDocument } from 'virtual:thresholds';
+ *
+ * `catalogue` is small and ships with the start page; each document is its own lazily loaded,
+ * content-hashed chunk, so it is precached with the app and its version always matches the app's.
+ */
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { summarise } from '../../src/domain/thresholds/catalogue.ts';
+import type { ThresholdsDocument } from '../../src/domain/thresholds/schema.ts';
+import { formatLocated, loadDocuments } from './load-documents.ts';
+
+const CATALOGUE_ID = 'virtual:thresholds';
+const DOCUMENT_PREFIX = 'virtual:thresholds/';
+
+export function thresholdsPlugin(root: string): Plugin {
+  let documents: Promise<ThresholdsDocument[]> | undefined;
+  const compile = async () => {
+    const loaded = await loadDocuments(root, { withCases: false });
+    const problems = loaded.flatMap((entry) => entry.problems);
+    if (problems.length) {
+      throw new Error(`The descriptions of need have problems to fix:\n${problems.map(formatLocated).join('\n')}`);
+    }
+    return loaded.flatMap((entry) => entry.document ?? []);
+  };
+
+  return {
+    name: 'thresholds',
+    resolveId(id) {
+      return id === CATALOGUE_ID || id.startsWith(DOCUMENT_PREFIX) ? `\0${id}` : undefined;
+    },
+    async load(id) {
+      if (!id.startsWith(`\0${CATALOGUE_ID}`)) return undefined;
+      const compiled = await (documents ??= compile());
+      if (id === `\0${CATALOGUE_ID}`) {
+        const catalogue = compiled.map(summarise);
+        const loaders = compiled
+          .map((doc) => `  ${JSON.stringify(doc.id)}: () => import(${JSON.stringify(DOCUMENT_PREFIX + doc.id)}),`)
+          .join('\n');
+        return [
+          `export const catalogue = ${JSON.stringify(catalogue)};`,
+          `const loaders = {\n${loaders}\n};`,
+          'export async function loadDocument(id) {',
+          '  const load = loaders[id];',
+          '  if (!load) throw new Error(`No descriptions of need called "${id}" ship with this version of the app.`);',
+          '  return (await load()).default;',
+          '}',
+        ].join('\n');
+      }
+      const documentId = id.slice(`\0${DOCUMENT_PREFIX}`.length);
+      const document = compiled.find((doc) => doc.id === documentId);
+      if (!document) throw new Error(`No descriptions of need called "${documentId}" in ${root}`);
+      // JSON.parse of a string literal is faster for browsers to load than an object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(document))});`;
+    },
+    configureServer(server) {
+      server.watcher.add(root);
+      server.watcher.on('change', (file) => {
+        if (!file.startsWith(path.resolve(root))) return;
+        documents = undefined;
+        for (const module of server.moduleGraph.idToModuleMap.values()) {
+          if (module.id?.startsWith(`\0${CATALOGUE_ID}`)) server.moduleGraph.invalidateModule(module);
+        }
+        server.ws.send({ type: 'full-reload' });
+      });
+    },
+  };
+}
