@@ -24,7 +24,7 @@ function showInput(input: unknown): string | undefined {
     return JSON.stringify(shown);
   }
   if (input === null) return 'nothing';
-  if (Array.isArray(input)) return 'a list';
+  if (Array.isArray(input)) return input.length ? 'a list' : 'an empty list';
   if (typeof input === 'object') return 'a group of fields';
   return undefined;
 }

@@ -1,0 +1,35 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { thresholdsPlugin } from './scripts/thresholds/vite-plugin.ts';
+
+const thresholdsRoot = fileURLToPath(new URL('./thresholds', import.meta.url));
+
+export default defineConfig({
+  plugins: [react(), thresholdsPlugin(thresholdsRoot)],
+  build: {
+    // Source maps would ship the app's source to every device; keep them out of production.
+    sourcemap: false,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui',
+          environment: 'jsdom',
+          include: ['tests/**/*.test.tsx'],
+          setupFiles: ['tests/ui/setup.ts'],
+        },
+      },
+    ],
+  },
+});
