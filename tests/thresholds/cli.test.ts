@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyOfStHelens } from './broken-copy.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+/** Runs the CLI as `npm run -s thresholds -- …` does, from the project root. */
+function thresholds(args: string[], input?: string) {
+  const result = spawnSync(TSX, ['scripts/thresholds-cli.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const NO_STACK_TRACE = /\n\s+at .+:\d+:\d+/;
+
+let copy: Awaited<ReturnType<typeof copyOfStHelens>> | undefined;
+afterEach(() => copy?.dispose());
+
+describe('thresholds CLI', () => {
+  it('lists every document with its id, title and version', () => {
+    const { code, stdout } = thresholds(['list']);
+    expect(code).toBe(0);
+    const listed = JSON.parse(stdout) as { id: string }[];
+    expect(listed.map((doc) => doc.id).sort()).toEqual(['example-three-levels', 'st-helens']);
+    expect(Object.keys(listed[0] ?? {}).sort()).toEqual(['id', 'title', 'version']);
+  });
+
+  it('exports the compiled document with every indicator under its domain', () => {
+    const { code, stdout } = thresholds(['export', 'st-helens']);
+    expect(code).toBe(0);
+    const exported = JSON.parse(stdout);
+    expect(exported).toMatchObject({ id: 'st-helens', levels: expect.any(Array), ageBands: expect.any(Array) });
+    expect(exported.levels.map((level: { level: number }) => level.level)).toEqual([1, 2, 3, 4]);
+    const indicators = exported.domains.flatMap((domain: { indicators: unknown[] }) => domain.indicators);
+    expect(indicators.length).toBeGreaterThanOrEqual(180);
+    expect(Object.keys(indicators[0])).toEqual(expect.arrayContaining(['id', 'level', 'text', 'ageBands', 'immediateRisk']));
+    expect(exported.domains.map((domain: { id: string }) => domain.id)).toContain('specific-risks');
+  });
+
+  it('assesses answers from standard input', () => {
+    const answers = { ageBand: '0-4', indicators: ['health-injury-non-mobile-baby'] };
+    const { code, stdout } = thresholds(['assess', 'st-helens', '-'], JSON.stringify(answers));
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.suggestedLevel).toBe(4);
+    expect(result.immediateRisk).toBe(true);
+    expect(result.reasons.map((reason: { id: string }) => reason.id)).toEqual(['health-injury-non-mobile-baby', 'immediate-danger']);
+    expect(result.response.immediateAction.steps[0]).toMatch(/999/);
+  });
+
+  it('assesses answers from a file, and gives level 1 when nothing is chosen', async () => {
+    copy = await copyOfStHelens();
+    const file = path.join(copy.root, 'answers.json');
+    await writeFile(file, JSON.stringify({ ageBand: '5-11', indicators: [] }));
+    const { code, stdout } = thresholds(['assess', 'st-helens', file]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ suggestedLevel: 1, immediateRisk: false, reasons: [] });
+  });
+
+  it.each([
+    [['export', 'nowhere'], 'unknown document "nowhere"'],
+    [['assess', 'nowhere', '-'], 'unknown document "nowhere"'],
+  ])('exits 2 naming an unknown document: %j', (args, message) => {
+    const { code, stdout, stderr } = thresholds(args, '{}');
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+  });
+
+  it('exits 2 naming an unknown indicator, or one outside the age band', () => {
+    const unknown = thresholds(['assess', 'st-helens', '-'], JSON.stringify({ ageBand: '0-4', indicators: ['made-up'] }));
+    expect({ code: unknown.code, stderr: unknown.stderr }).toEqual({ code: 2, stderr: 'unknown indicator "made-up"\n' });
+    const outside = thresholds(
+      ['assess', 'st-helens', '-'],
+      JSON.stringify({ ageBand: '18-25', indicators: ['health-injury-non-mobile-baby'] }),
+    );
+    expect({ code: outside.code, stderr: outside.stderr }).toEqual({
+      code: 2,
+      stderr: 'indicator "health-injury-non-mobile-baby" does not apply to age band "18-25"\n',
+    });
+  });
+
+  it('explains answers that are not JSON without a stack trace', () => {
+    const { code, stderr } = thresholds(['assess', 'st-helens', '-'], '{ageBand:');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/not valid JSON/);
+    expect(stderr).not.toMatch(NO_STACK_TRACE);
+  });
+
+  it('passes the real documents and says how many worked cases ran', () => {
+    const { code, stderr } = thresholds(['check']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^2 document\(s\) valid; \d+ worked case\(s\) give the expected level and reasons\n$/);
+  });
+
+  it('fails a broken copy with one located line per problem', async () => {
+    copy = await copyOfStHelens();
+    await copy.replace('parenting.yaml', /level: 2\n/, 'level: 5\n');
+    await copy.replace('document.yaml', 'name: Universal', 'nmae: Universal');
+    const { code, stdout, stderr } = thresholds(['check', copy.root]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^\/.+\.yaml:\d+:\d+ \S.*$/);
+    expect(stderr).not.toMatch(NO_STACK_TRACE);
+  });
+});
