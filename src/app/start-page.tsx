@@ -19,7 +19,7 @@ export function StartPage({ documents }: StartPageProps) {
       <h1>Decide a child's level of need</h1>
       <p className="lead">
         Use your area's descriptions of need to find the right level of help for a child, with the reasons, and what to
-        do next. It works without a signal.
+        do next.
       </p>
       <h2>Descriptions of need on this device</h2>
       {documents.length === 0 ? (
