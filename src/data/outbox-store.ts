@@ -1,0 +1,118 @@
+/**
+ * The outbox (store `outbox`, database v2): referrals waiting to be sent. Each entry keeps its
+ * submission sealed like draft content (bound to the entry id and draft id), and in plaintext only
+ * what the sync loop needs without a passphrase: random ids, the idempotency key sent with every
+ * attempt, status, attempts, when to try next, the last reason code, and the server's receipt.
+ * Queuing a draft and marking it 'queued' happen in one transaction, so "queued" is never shown
+ * for a referral that is not in the outbox. The sync engine (another issue) drives the statuses.
+ */
+import { submissionSchema, SUBMISSION_SCHEMA_VERSION, type Submission } from '../domain/sync/submission-schema.ts';
+import { openSubmission, sealSubmission } from './crypto/draft-sealing.ts';
+import { DraftTamperedError, KeyChangedError } from './crypto/errors.ts';
+import type { Vault } from './crypto/vault.ts';
+import type { AppDatabase } from './database.ts';
+import type { EditableDraft } from './draft-codec.ts';
+import { DraftConflictError, DraftNotFoundError, DraftNotSavableError } from './errors.ts';
+import type { OutboxRecord } from './records.ts';
+
+/** An outbox entry without its sealed payload. */
+export type OutboxEntry = Omit<OutboxRecord, 'payload' | 'keyId'>;
+
+export type OutboxChange = Partial<
+  Pick<OutboxRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'lastReason' | 'receipt'>
+>;
+
+const entryOf = ({ payload: _payload, keyId: _keyId, ...entry }: OutboxRecord): OutboxEntry => entry;
+
+export class OutboxStore {
+  readonly #now: () => Date;
+
+  constructor(
+    private readonly db: AppDatabase,
+    options: { now?: () => Date } = {},
+  ) {
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Queues `submission` for the draft it was built from; `draft.revision` must still be current. */
+  async enqueue(draft: EditableDraft, submission: Submission, vault: Vault): Promise<OutboxEntry> {
+    const parsed = submissionSchema.safeParse(submission);
+    if (!parsed.success) {
+      throw new DraftNotSavableError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`));
+    }
+    if (parsed.data.draftId !== draft.id) throw new TypeError('The submission belongs to another draft.');
+    const at = this.#now().toISOString();
+    const id = crypto.randomUUID();
+    const record: OutboxRecord = {
+      id,
+      draftId: draft.id,
+      idempotencyKey: crypto.randomUUID(),
+      schemaVersion: SUBMISSION_SCHEMA_VERSION,
+      status: 'queued',
+      attempts: 0,
+      nextAttemptAt: at,
+      createdAt: at,
+      updatedAt: at,
+      keyId: vault.keyId,
+      payload: await sealSubmission(vault, id, draft.id, SUBMISSION_SCHEMA_VERSION, parsed.data),
+    };
+    const { db } = this;
+    await db.run(() =>
+      db.transaction('rw', db.drafts, db.outbox, db.keyring, async () => {
+        if (await db.outbox.get(id)) return; // our own commit, retried after a dropped connection
+        const current = await db.drafts.get(draft.id);
+        if (!current) throw new DraftNotFoundError(draft.id);
+        if (current.revision !== draft.revision) {
+          throw new DraftConflictError(draft.id, draft.revision, current.revision, current.updatedAt);
+        }
+        if ((await db.keyring.get('device'))?.keyId !== vault.keyId) throw new KeyChangedError();
+        const writeId = crypto.randomUUID();
+        await db.drafts.put({ ...current, status: 'queued', revision: current.revision + 1, updatedAt: at, writeId });
+        await db.outbox.add(record);
+      }),
+    );
+    return entryOf(record);
+  }
+
+  async list(): Promise<OutboxEntry[]> {
+    const records = await this.db.run(() => this.db.outbox.orderBy('nextAttemptAt').toArray());
+    return records.map(entryOf);
+  }
+
+  /** Queued entries whose next attempt is due at `now`. */
+  async due(now = this.#now()): Promise<OutboxEntry[]> {
+    const records = await this.db.run(() =>
+      this.db.outbox.where('nextAttemptAt').belowOrEqual(now.toISOString()).sortBy('nextAttemptAt'),
+    );
+    return records.filter((record) => record.status === 'queued').map(entryOf);
+  }
+
+  /** The submission to send. Throws DraftTamperedError if the payload was altered or swapped. */
+  async openPayload(id: string, vault: Vault): Promise<Submission> {
+    const record = await this.db.run(() => this.db.outbox.get(id));
+    if (!record) throw new DraftNotFoundError(id);
+    const value = await openSubmission(vault, record.id, record.draftId, record.schemaVersion, record.payload);
+    const parsed = submissionSchema.safeParse(value);
+    if (!parsed.success) throw new DraftTamperedError(record.draftId);
+    return parsed.data;
+  }
+
+  async update(id: string, change: OutboxChange): Promise<OutboxEntry> {
+    const updatedAt = this.#now().toISOString();
+    const { db } = this;
+    return db.run(() =>
+      db.transaction('rw', db.outbox, async () => {
+        const current = await db.outbox.get(id);
+        if (!current) throw new DraftNotFoundError(id);
+        const next = { ...current, ...change, updatedAt };
+        await db.outbox.put(next);
+        return entryOf(next);
+      }),
+    );
+  }
+
+  /** Removes an entry: only once the server's receipt is recorded, or when the practitioner withdraws it. */
+  async remove(id: string): Promise<void> {
+    await this.db.run(() => this.db.outbox.delete(id));
+  }
+}

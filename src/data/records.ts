@@ -1,0 +1,117 @@
+/**
+ * The shapes of the records in IndexedDB (database.ts says which store holds which). Plaintext
+ * fields are only those the drafts list and the sync queue need without a passphrase, none of
+ * which identify anyone: random ids, schema versions, mode, status, the rules document's id and
+ * version, the step, the level so far, the age band and timestamps. Everything a practitioner
+ * types is sealed (see crypto/draft-sealing.ts). Records read back are untrusted and parsed.
+ */
+import type { DraftContent } from '../domain/assessment/draft.ts';
+import type { ReasonCode } from '../domain/sync/reason-codes.ts';
+import type { Receipt } from '../domain/sync/submission-schema.ts';
+import type { ThresholdsDocument } from '../domain/thresholds/schema.ts';
+import type { SealedBox } from './crypto/vault.ts';
+
+export type { SealedBox };
+
+/** The sections of a draft's content, each sealed as its own ciphertext. */
+export const DRAFT_SECTIONS = [
+  'referrer',
+  'concern',
+  'child',
+  'consent',
+  'indicators',
+  'strengths',
+  'childVoice',
+  'tried',
+  'override',
+] as const satisfies readonly (keyof DraftContent)[];
+
+export type DraftSection = (typeof DRAFT_SECTIONS)[number];
+
+// A section added to DraftContent must be added above, or it would be dropped when sealing.
+type UnsealedSection = Exclude<keyof DraftContent, DraftSection>;
+export const EVERY_SECTION_IS_SEALED: [UnsealedSection] extends [never] ? true : never = true;
+
+interface DraftRecordBase {
+  id: string;
+  schemaVersion: number;
+  status: 'in-progress' | 'queued' | 'sent';
+  documentId: string;
+  documentVersion: string;
+  step: string;
+  /** The name of the field last focused (e.g. 'child.lastName'), never its value. */
+  field?: string;
+  levelSoFar: number;
+  /** Copied out of the concern so the list can show it locked; an age band identifies no one. */
+  ageBand: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped by every save; a save based on an older revision is refused (two tabs). */
+  revision: number;
+  /** Random per write: a save retried after a dropped connection recognises its own commit by it. */
+  writeId: string;
+}
+
+/** A referral: content sealed section by section under the data key `keyId`. */
+export interface SealedDraftRecord extends DraftRecordBase {
+  mode: 'referral';
+  keyId: string;
+  sealed: Record<DraftSection, SealedBox>;
+}
+
+/** A quick check: nothing identifying is allowed in it, so its content is kept without a passphrase. */
+export interface QuickCheckDraftRecord extends DraftRecordBase {
+  mode: 'quick-check';
+  content: DraftContent;
+}
+
+export type DraftRecord = SealedDraftRecord | QuickCheckDraftRecord;
+
+/** The one keyring record: the data key wrapped by the passphrase, and how to derive the wrapper. */
+export interface KeyringRecord {
+  id: 'device';
+  /** Random id of the data key; changes only when the keyring is created again. */
+  keyId: string;
+  kdf: 'PBKDF2-SHA-256';
+  iterations: number;
+  salt: Uint8Array<ArrayBuffer>;
+  wrappedKey: Uint8Array<ArrayBuffer>;
+  wrapIv: Uint8Array<ArrayBuffer>;
+  createdAt: string;
+  /** When the data key was last wrapped again (new passphrase or higher cost). */
+  rewrappedAt?: string;
+  /** Wrong passphrases since the last unlock, and when the last one was entered. */
+  failedAttempts: number;
+  lastFailureAt?: string;
+}
+
+/** A compiled rules document, kept so a draft always reopens on the version it began with. */
+export interface ArchivedDocumentRecord {
+  id: string;
+  version: string;
+  archivedAt: string;
+  document: ThresholdsDocument;
+}
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'needs-attention'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** A referral waiting to be sent, or sent and kept until the server's receipt is recorded. */
+export interface OutboxRecord {
+  id: string;
+  draftId: string;
+  /** Sent with every attempt so the server stores the referral once however often it is retried. */
+  idempotencyKey: string;
+  /** The submission schema version of the sealed payload. */
+  schemaVersion: number;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastReason?: ReasonCode;
+  receipt?: Receipt;
+  createdAt: string;
+  updatedAt: string;
+  keyId: string;
+  /** The Submission, sealed like draft content. */
+  payload: SealedBox;
+}
