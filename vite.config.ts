@@ -28,6 +28,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/**/*.test.tsx'],
           setupFiles: ['tests/ui/setup.ts'],
+          testTimeout: 20_000,
         },
       },
     ],

@@ -1,29 +1,55 @@
 import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
 import { catalogue } from 'virtual:thresholds';
+import { memoryLocation } from 'wouter/memory-location';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.tsx';
+import { findHeading } from './render-app.tsx';
+
+beforeEach(() => localStorage.clear());
+
+function renderStart(documents = catalogue) {
+  const location = memoryLocation({ path: '/', record: true });
+  render(<App documents={documents} locationHook={location.hook} />);
+  return { user: userEvent.setup(), location };
+}
 
 describe('the start page', () => {
-  it('lists every document shipped with the app, with its version, date and status', () => {
-    render(<App documents={catalogue} />);
-    expect(screen.getByRole('heading', { level: 1, name: "Decide a child's level of need" })).toBeInTheDocument();
-    const stHelens = screen.getByRole('heading', { level: 3, name: 'St Helens descriptions of need' }).closest('li');
-    expect(stHelens).not.toBeNull();
-    const card = within(stHelens as HTMLElement);
-    expect(card.getByText('St Helens')).toBeInTheDocument();
-    expect(card.getByText(catalogue.find((doc) => doc.id === 'st-helens')?.version ?? '')).toBeInTheDocument();
-    expect(card.getByText('1 December 2026')).toBeInTheDocument();
-    expect(card.getByText('Draft: not yet approved by the safeguarding partnership')).toBeInTheDocument();
-    expect(screen.getAllByRole('listitem')).toHaveLength(catalogue.length);
+  it('offers the three journeys', async () => {
+    renderStart();
+    await findHeading("Decide a child's level of need");
+    for (const name of ['Quick check', 'Start an assessment', 'Browse the descriptions of need']) {
+      expect(screen.getByRole('link', { name })).toBeInTheDocument();
+    }
   });
 
-  it('says what to do when no document is installed', () => {
-    render(<App documents={[]} />);
-    expect(screen.getByText(/No descriptions of need are installed/)).toBeInTheDocument();
+  it('asks for the area once, then remembers it and shows its version and status', async () => {
+    const { user, location } = renderStart();
+    await user.click(await screen.findByRole('link', { name: 'Choose your area' }));
+    await findHeading("Which area's descriptions of need do you use?");
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('link', { name: 'Select the area you work in' })).toBeInTheDocument();
+    await user.click(screen.getByLabelText('St Helens descriptions of need'));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await findHeading("Decide a child's level of need");
+    expect(location.history?.at(-1)).toBe('/');
+    expect(localStorage.getItem('levels-of-need.chosen-document')).toBe('st-helens');
+    const details = screen.getByText('Descriptions of need').closest('dl') as HTMLElement;
+    const stHelens = catalogue.find((doc) => doc.id === 'st-helens');
+    expect(within(details).getByText('St Helens descriptions of need')).toBeInTheDocument();
+    expect(within(details).getByText(`${stHelens?.version}, in effect from 1 December 2026`)).toBeInTheDocument();
+    expect(within(details).getByText('Draft: not yet approved by the safeguarding partnership')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Change area (descriptions of need)' })).toBeInTheDocument();
   });
 
-  it('offers a skip link to the main content for keyboard users', () => {
-    render(<App documents={catalogue} />);
-    expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
+  it('says what to do when no document is installed', async () => {
+    renderStart([]);
+    expect(await screen.findByText(/No descriptions of need are installed/)).toBeInTheDocument();
+  });
+
+  it('offers a skip link to the main content for keyboard users', async () => {
+    renderStart();
+    expect(await screen.findByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
   });
 });

@@ -5,32 +5,63 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../thresholds/schema.ts';
-import {
-  childFieldsSchema,
-  concernSchema,
-  consentFieldsSchema,
-  overrideFieldsSchema,
-  referrerSchema,
-} from './referral-schema.ts';
+import { CONSENT_OUTCOMES, GENDERS } from './referral-schema.ts';
+import { AGENCIES } from '../thresholds/worked-case-schema.ts';
 
 export const DRAFT_SCHEMA_VERSION = 1;
 
 export const DRAFT_MODES = ['quick-check', 'referral'] as const;
 export const DRAFT_STATUSES = ['in-progress', 'queued', 'sent'] as const;
 
+/**
+ * A draft holds answers as typed: empty or half-finished, never trimmed. Only lengths are limited
+ * here; the step schemas in referral-schema.ts decide when an answer is complete.
+ */
+const typed = (max: number) => z.string().max(max).optional();
 const freeText = z.string().max(4000).default('');
 
 /** Everything the practitioner has entered. All of it may identify a child or family. */
 export const draftContentSchema = z.strictObject({
-  referrer: referrerSchema.partial().default({}),
-  concern: concernSchema.partial().default({}),
-  child: childFieldsSchema.partial().default({}),
-  consent: consentFieldsSchema.partial().default({}),
+  referrer: z
+    .strictObject({
+      name: typed(120),
+      role: typed(120),
+      agency: z.enum(AGENCIES).optional(),
+      phone: typed(40),
+      email: typed(200),
+    })
+    .default({}),
+  concern: z.strictObject({ ageBand: typed(80), reason: typed(4000) }).default({}),
+  child: z
+    .strictObject({
+      firstName: typed(80),
+      lastName: typed(80),
+      dateOfBirth: typed(10),
+      dueDate: typed(10),
+      gender: z.enum(GENDERS).optional(),
+      address: typed(400),
+      setting: typed(200),
+      household: typed(2000),
+    })
+    .default({}),
+  consent: z
+    .strictObject({
+      parentsAware: z.enum(['yes', 'no']).optional(),
+      consent: z.enum(CONSENT_OUTCOMES).optional(),
+      reasonNotSought: typed(2000),
+    })
+    .default({}),
   indicators: z.array(idSchema).max(1000).default([]),
   strengths: freeText,
   childVoice: freeText,
   tried: freeText,
-  override: overrideFieldsSchema.partial().default({}),
+  override: z
+    .strictObject({
+      agrees: z.enum(['yes', 'no']).optional(),
+      level: z.number().int().min(1).max(4).optional(),
+      rationale: typed(4000),
+    })
+    .default({}),
 });
 
 export const draftSchema = z.strictObject({

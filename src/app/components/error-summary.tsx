@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { Link } from 'wouter';
+
+export interface FieldError {
+  fieldId: string;
+  message: string;
+  /** For problems on another page: a link there instead of to a field on this page. */
+  href?: string;
+}
+
+/** The GOV.UK error summary: focused when it appears, each message a link to its field. */
+export function ErrorSummary({ errors, attempt }: { errors: readonly FieldError[]; attempt: number }) {
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length) summary.current?.focus();
+    // Focus again on every failed attempt, not on every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt]);
+  if (!errors.length) return null;
+  return (
+    <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={summary}>
+      <h2 id="error-summary-title" className="error-summary__title">
+        There is a problem
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map((error) => (
+          <li key={error.fieldId}>
+            {error.href ? (
+              <Link href={error.href}>{error.message}</Link>
+            ) : (
+              <a
+                href={`#${error.fieldId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(error.fieldId)?.focus();
+                }}
+              >
+                {error.message}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Flattens react-hook-form's nested errors into the summary's list, in the form's order. */
+export function collectErrors(errors: object, prefix = ''): FieldError[] {
+  return Object.entries(errors).flatMap(([key, value]): FieldError[] => {
+    if (!value || typeof value !== 'object') return [];
+    const name = prefix ? `${prefix}.${key}` : key;
+    if ('message' in value && typeof value.message === 'string')
+      return [{ fieldId: fieldId(name), message: value.message }];
+    return collectErrors(value, name);
+  });
+}
+
+export const fieldId = (name: string) => name.replace(/\./g, '-');

@@ -1,0 +1,124 @@
+import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { fieldId } from './error-summary.tsx';
+
+interface FieldProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  registration: UseFormRegisterReturn;
+}
+
+function describedBy(id: string, hint: unknown, error: unknown) {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <div id={`${id}-hint`} className="hint">
+      {hint}
+    </div>
+  ) : null;
+}
+
+function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-error`} className="error-message">
+      <span className="visually-hidden">Error:</span> {error}
+    </p>
+  ) : null;
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  registration,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  width,
+}: FieldProps & { type?: string; autoComplete?: string; inputMode?: 'tel' | 'email' | 'text'; width?: 'short' }) {
+  const id = fieldId(registration.name);
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={error} />
+      <input
+        id={id}
+        className={`input${width ? ` input--${width}` : ''}`}
+        type={type}
+        autoComplete={autoComplete ?? 'off'}
+        inputMode={inputMode}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...registration}
+      />
+    </div>
+  );
+}
+
+export function TextArea({ label, hint, error, registration, rows = 6 }: FieldProps & { rows?: number }) {
+  const id = fieldId(registration.name);
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={error} />
+      <textarea
+        id={id}
+        className="textarea"
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...registration}
+      />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+/** GOV.UK radios: the error links to the first option, which is what the summary focuses. */
+export function Radios({
+  legend,
+  hint,
+  error,
+  registration,
+  options,
+}: Omit<FieldProps, 'label'> & { legend: ReactNode; options: readonly Option[] }) {
+  const id = fieldId(registration.name);
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="fieldset__legend">{legend}</legend>
+        <Hint id={id} hint={hint} />
+        <ErrorMessage id={id} error={error} />
+        <div className="radios">
+          {options.map((option, index) => {
+            const optionId = index === 0 ? id : `${id}-${option.value}`;
+            return (
+              <div className="radios__item" key={option.value}>
+                <input className="radios__input" id={optionId} type="radio" value={option.value} {...registration} />
+                <label className="radios__label" htmlFor={optionId}>
+                  {option.label}
+                </label>
+                {option.hint && <div className="hint radios__hint">{option.hint}</div>}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

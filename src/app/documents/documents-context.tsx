@@ -1,0 +1,66 @@
+import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { loadDocument } from 'virtual:thresholds';
+import type { DocumentSummary } from '../../domain/thresholds/catalogue.ts';
+import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
+
+/** The area a practitioner chose is not personal data, so it is remembered in localStorage. */
+const CHOSEN_AREA_KEY = 'levels-of-need.chosen-document';
+
+interface DocumentsValue {
+  catalogue: readonly DocumentSummary[];
+  chosen: DocumentSummary | undefined;
+  choose(id: string): void;
+}
+
+const DocumentsContext = createContext<DocumentsValue | undefined>(undefined);
+
+function readChosen(catalogue: readonly DocumentSummary[]): string | undefined {
+  if (catalogue.length === 1) return catalogue[0]?.id;
+  try {
+    const stored = localStorage.getItem(CHOSEN_AREA_KEY);
+    return catalogue.some((doc) => doc.id === stored) ? (stored ?? undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function DocumentsProvider({
+  catalogue,
+  children,
+}: {
+  catalogue: readonly DocumentSummary[];
+  children: ReactNode;
+}) {
+  const [chosenId, setChosenId] = useState(() => readChosen(catalogue));
+  const choose = useCallback((id: string) => {
+    setChosenId(id);
+    try {
+      localStorage.setItem(CHOSEN_AREA_KEY, id);
+    } catch {
+      // Private browsing can refuse storage: the choice then lasts for this visit only.
+    }
+  }, []);
+  const value = useMemo(
+    () => ({ catalogue, chosen: catalogue.find((doc) => doc.id === chosenId), choose }),
+    [catalogue, chosenId, choose],
+  );
+  return <DocumentsContext value={value}>{children}</DocumentsContext>;
+}
+
+export function useDocuments(): DocumentsValue {
+  const value = use(DocumentsContext);
+  if (!value) throw new Error('useDocuments needs a DocumentsProvider');
+  return value;
+}
+
+const loading = new Map<string, Promise<ThresholdsDocument>>();
+
+/** Suspends until the document is loaded; each document is fetched once per visit. */
+export function useThresholdsDocument(id: string): ThresholdsDocument {
+  let promise = loading.get(id);
+  if (!promise) {
+    promise = loadDocument(id);
+    loading.set(id, promise);
+  }
+  return use(promise);
+}

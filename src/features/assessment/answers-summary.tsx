@@ -1,0 +1,158 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import type { DraftContent } from '../../domain/assessment/draft.ts';
+import { AGENCY_LABELS } from '../../domain/assessment/referral-schema.ts';
+import type { Step } from '../../domain/assessment/steps.ts';
+import type { Assessment } from '../../domain/engine/assess.ts';
+import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
+
+interface Row {
+  key: string;
+  value: ReactNode;
+  step: string;
+}
+
+const NOT_ANSWERED = <span className="hint">Not answered</span>;
+const text = (value: string | undefined) => (value?.trim() ? <span className="pre-wrap">{value}</span> : NOT_ANSWERED);
+
+function rows(
+  document: ThresholdsDocument,
+  content: DraftContent,
+  assessment: Assessment | undefined,
+): { title: string; rows: Row[] }[] {
+  const { referrer, concern, child, consent, override } = content;
+  const ageLabel = document.ageBands.find((band) => band.id === concern.ageBand)?.label;
+  const chosen = new Set(content.indicators);
+  const consentLabels = { given: 'Given', refused: 'Refused', 'not-sought': 'Not sought' } as const;
+  return [
+    {
+      title: 'About you',
+      rows: [
+        { key: 'Name', value: text(referrer.name), step: 'about-you' },
+        { key: 'Role', value: text(referrer.role), step: 'about-you' },
+        { key: 'Agency', value: referrer.agency ? AGENCY_LABELS[referrer.agency] : NOT_ANSWERED, step: 'about-you' },
+        { key: 'Phone', value: text(referrer.phone), step: 'about-you' },
+        { key: 'Email', value: text(referrer.email), step: 'about-you' },
+      ],
+    },
+    {
+      title: 'The child and the concern',
+      rows: [
+        { key: 'Age', value: ageLabel ?? NOT_ANSWERED, step: 'concern' },
+        { key: 'What you are worried about', value: text(concern.reason), step: 'concern' },
+        { key: 'Name', value: text([child.firstName, child.lastName].filter(Boolean).join(' ')), step: 'child' },
+        {
+          key: child.gender === 'unborn' ? 'Due date' : 'Date of birth',
+          value: text(child.gender === 'unborn' ? child.dueDate : child.dateOfBirth),
+          step: 'child',
+        },
+        { key: 'Address', value: text(child.address), step: 'child' },
+        { key: 'School or setting', value: text(child.setting), step: 'child' },
+        { key: 'Household', value: text(child.household), step: 'child' },
+      ],
+    },
+    {
+      title: 'Concerns chosen',
+      rows: document.domains.map((domain) => {
+        const picked = domain.indicators.filter((indicator) => chosen.has(indicator.id));
+        return {
+          key: domain.title,
+          step: `domain-${domain.id}`,
+          value: picked.length ? (
+            <ul className="compact-list">
+              {picked.map((indicator) => (
+                <li key={indicator.id}>
+                  Level {indicator.level}: {indicator.text}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'None'
+          ),
+        };
+      }),
+    },
+    {
+      title: 'Strengths, voice and history',
+      rows: [
+        { key: 'What is working well', value: text(content.strengths), step: 'strengths' },
+        { key: "The child's voice", value: text(content.childVoice), step: 'child-voice' },
+        { key: 'What has been tried', value: text(content.tried), step: 'tried' },
+      ],
+    },
+    {
+      title: 'Level of need',
+      rows: [
+        {
+          key: 'Suggested level',
+          value: assessment ? `Level ${assessment.suggestedLevel}: ${assessment.response.name}` : NOT_ANSWERED,
+          step: 'result',
+        },
+        {
+          key: 'Your level',
+          value:
+            override.agrees === 'no' && override.level !== undefined ? (
+              <>
+                Level {override.level}. <span className="pre-wrap">{override.rationale}</span>
+              </>
+            ) : override.agrees === 'yes' ? (
+              'You agreed with the suggested level'
+            ) : (
+              NOT_ANSWERED
+            ),
+          step: 'result',
+        },
+      ],
+    },
+    {
+      title: 'Consent',
+      rows: [
+        {
+          key: 'Parents or carers know',
+          value: consent.parentsAware === 'yes' ? 'Yes' : consent.parentsAware === 'no' ? 'No' : NOT_ANSWERED,
+          step: 'consent',
+        },
+        { key: 'Consent', value: consent.consent ? consentLabels[consent.consent] : NOT_ANSWERED, step: 'consent' },
+        { key: 'Reason', value: text(consent.reasonNotSought), step: 'consent' },
+      ],
+    },
+  ];
+}
+
+/** The answers as GOV.UK summary lists; with `steps`, each row has a Change link back to its step. */
+export function AnswersSummary({
+  document,
+  content,
+  assessment,
+  steps,
+}: {
+  document: ThresholdsDocument;
+  content: DraftContent;
+  assessment: Assessment | undefined;
+  steps?: readonly Step[];
+}) {
+  return (
+    <>
+      {rows(document, content, assessment).map((section) => (
+        <section key={section.title} className="answers-section" aria-labelledby={`answers-${section.title}`}>
+          <h2 id={`answers-${section.title}`}>{section.title}</h2>
+          <dl className="summary-list">
+            {section.rows.map((row) => (
+              <div key={`${row.step}-${row.key}`}>
+                <dt>{row.key}</dt>
+                <dd>{row.value}</dd>
+                {steps && (
+                  <dd className="summary-list__actions">
+                    <Link href={`/${row.step}?return=check`}>
+                      Change <span className="visually-hidden">{row.key.toLowerCase()}</span>
+                    </Link>
+                  </dd>
+                )}
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </>
+  );
+}

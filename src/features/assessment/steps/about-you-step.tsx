@@ -1,0 +1,75 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { ErrorSummary, collectErrors } from '../../../app/components/error-summary.tsx';
+import { Radios, TextField } from '../../../app/components/fields.tsx';
+import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import { AGENCY_LABELS, referrerSchema } from '../../../domain/assessment/referral-schema.ts';
+import type { Step } from '../../../domain/assessment/steps.ts';
+import { AGENCIES } from '../../../domain/thresholds/worked-case-schema.ts';
+import { useFormAutosave } from '../use-form-autosave.ts';
+import { stepHref, useStep } from '../use-step.ts';
+
+export function AboutYouStep({ step }: { step: Step }) {
+  const { draft, steps, assessment, update, goNext } = useStep(step);
+  const saved = draft.content.referrer;
+  const form = useForm({
+    shouldFocusError: false,
+    resolver: zodResolver(referrerSchema),
+    defaultValues: { name: '', role: '', phone: '', email: '', ...saved, agency: saved.agency },
+  });
+  useFormAutosave(form, (content, values) => ({ ...content, referrer: { ...content.referrer, ...values } }));
+  const { errors } = form.formState;
+  return (
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((referrer) => {
+          update((content) => ({ ...content, referrer }));
+          goNext();
+        })}
+      >
+        <ErrorSummary errors={collectErrors(errors)} attempt={form.formState.submitCount} />
+        <p>The front door needs to know who is referring and how to reach you.</p>
+        <TextField
+          label="Your full name"
+          error={errors.name?.message}
+          registration={form.register('name')}
+          autoComplete="name"
+        />
+        <TextField
+          label="Your role"
+          hint="For example, health visitor, designated safeguarding lead or police constable"
+          error={errors.role?.message}
+          registration={form.register('role')}
+          autoComplete="organization-title"
+        />
+        <Radios
+          legend="Which agency do you work for?"
+          error={errors.agency?.message}
+          registration={form.register('agency')}
+          options={AGENCIES.map((agency) => ({ value: agency, label: AGENCY_LABELS[agency] }))}
+        />
+        <TextField
+          label="Phone number"
+          hint="The front door may call you back the same day"
+          error={errors.phone?.message}
+          registration={form.register('phone')}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+        />
+        <TextField
+          label="Work email address (optional)"
+          error={errors.email?.message}
+          registration={form.register('email')}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+        />
+        <button className="button" type="submit">
+          Continue
+        </button>
+      </form>
+    </WizardFrame>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { ErrorSummary } from '../../../app/components/error-summary.tsx';
+import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import { incompleteSteps } from '../../../domain/assessment/completeness.ts';
+import type { Step } from '../../../domain/assessment/steps.ts';
+import { AnswersSummary } from '../answers-summary.tsx';
+import { stepHref, useStep } from '../use-step.ts';
+
+export function CheckAnswersStep({ step }: { step: Step }) {
+  const { draft, document, steps, assessment, goNext } = useStep(step);
+  const [attempt, setAttempt] = useState(0);
+  const missing = incompleteSteps(
+    steps,
+    draft.content,
+    document.levels.map((level) => level.level),
+    assessment?.suggestedLevel,
+  );
+  return (
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+      {attempt > 0 && (
+        <ErrorSummary
+          attempt={attempt}
+          errors={missing.map((problem) => ({
+            fieldId: problem.slug,
+            message: problem.message,
+            href: `/${problem.slug}?return=check`,
+          }))}
+        />
+      )}
+      <AnswersSummary document={document} content={draft.content} assessment={assessment} steps={steps} />
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          if (missing.length) setAttempt((count) => count + 1);
+          else goNext();
+        }}
+      >
+        Continue to the summary
+      </button>
+    </WizardFrame>
+  );
+}

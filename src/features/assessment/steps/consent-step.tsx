@@ -1,0 +1,63 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { ErrorSummary, collectErrors } from '../../../app/components/error-summary.tsx';
+import { Radios, TextArea } from '../../../app/components/fields.tsx';
+import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import { consentSchema } from '../../../domain/assessment/referral-schema.ts';
+import type { Step } from '../../../domain/assessment/steps.ts';
+import { useFormAutosave } from '../use-form-autosave.ts';
+import { stepHref, useStep } from '../use-step.ts';
+
+export function ConsentStep({ step }: { step: Step }) {
+  const { draft, steps, assessment, update, goNext } = useStep(step);
+  const form = useForm({
+    shouldFocusError: false,
+    resolver: zodResolver(consentSchema),
+    defaultValues: { reasonNotSought: '', ...draft.content.consent },
+  });
+  useFormAutosave(form, (content, values) => ({ ...content, consent: { ...content.consent, ...values } }));
+  const { errors } = form.formState;
+  return (
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+      {assessment && <p className="inset">{assessment.response.consent}</p>}
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((consent) => {
+          update((content) => ({ ...content, consent }));
+          goNext();
+        })}
+      >
+        <ErrorSummary errors={collectErrors(errors)} attempt={form.formState.submitCount} />
+        <Radios
+          legend="Do the parents or carers know you are making this referral?"
+          error={errors.parentsAware?.message}
+          registration={form.register('parentsAware')}
+          options={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+        />
+        <Radios
+          legend="Did the family give consent to share information and refer?"
+          error={errors.consent?.message}
+          registration={form.register('consent')}
+          options={[
+            { value: 'given', label: 'Yes, consent was given' },
+            { value: 'refused', label: 'No, consent was refused' },
+            { value: 'not-sought', label: 'Consent was not sought' },
+          ]}
+        />
+        <TextArea
+          label="If consent was not given, not sought, or the parents do not know, explain why"
+          hint="For example: asking would put the child at greater risk, or could harm a police investigation."
+          error={errors.reasonNotSought?.message}
+          registration={form.register('reasonNotSought')}
+          rows={4}
+        />
+        <button className="button" type="submit">
+          Continue
+        </button>
+      </form>
+    </WizardFrame>
+  );
+}

@@ -1,0 +1,52 @@
+import { Link } from 'wouter';
+import { IndicatorPicker } from '../../../app/components/indicator-picker.tsx';
+import { IndicatorSearch } from '../../../app/components/indicator-search.tsx';
+import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import type { Step } from '../../../domain/assessment/steps.ts';
+import { stepHref, useStep } from '../use-step.ts';
+
+export function DomainStep({ step }: { step: Step }) {
+  const { draft, document, steps, assessment, update, nextHref, goNext } = useStep(step);
+  const ageBand = draft.content.concern.ageBand;
+  const domain = document.domains.find((candidate) => candidate.id === step.domainId);
+  const selected = new Set(draft.content.indicators);
+  const toggle = (id: string, checked: boolean) =>
+    update((content) => ({
+      ...content,
+      indicators: checked
+        ? [...new Set([...content.indicators, id])]
+        : content.indicators.filter((other) => other !== id),
+    }));
+  return (
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+      {!ageBand || !domain ? (
+        <p>
+          First <Link href="/concern">tell us the child's age</Link>: the descriptions depend on it.
+        </p>
+      ) : (
+        <>
+          <p className="lead">{domain.summary}</p>
+          <p>Tick everything that describes the child or family now. Leave a level empty if nothing fits.</p>
+          <IndicatorSearch document={document} ageBand={ageBand} selected={selected} onToggle={toggle} />
+          <IndicatorPicker
+            document={document}
+            domainId={domain.id}
+            ageBand={ageBand}
+            selected={selected}
+            onToggle={toggle}
+          />
+        </>
+      )}
+      <a
+        className="button"
+        href={nextHref}
+        onClick={(event) => {
+          event.preventDefault();
+          goNext();
+        }}
+      >
+        Continue
+      </a>
+    </WizardFrame>
+  );
+}

@@ -1,0 +1,36 @@
+import { Link } from 'wouter';
+import { ImmediateRiskAlert } from '../../../app/components/immediate-risk-alert.tsx';
+import { LevelResponse } from '../../../app/components/level-response.tsx';
+import { Page } from '../../../app/components/page.tsx';
+import { AnswersSummary } from '../answers-summary.tsx';
+import { useDraftSession } from '../draft-session.tsx';
+
+/** A print-ready summary. The title and address carry no personal data: only the draft's random id. */
+export function SummaryPage() {
+  const { draft, document, assessment } = useDraftSession();
+  return (
+    <>
+      <Link className="back-link no-print" href="/check">
+        Back
+      </Link>
+      <ImmediateRiskAlert assessment={assessment} />
+      <Page title="Referral summary">
+        <p className="hint">
+          {document.title}, version {draft.documentVersion}. Started {new Date(draft.createdAt).toLocaleString('en-GB')}
+          .
+        </p>
+        <div className="button-group no-print">
+          <button type="button" className="button" onClick={() => window.print()}>
+            Print or save as PDF
+          </button>
+          <Link className="button button--secondary" href="~/">
+            Back to the start page
+          </Link>
+        </div>
+        {assessment && <LevelResponse assessment={assessment} />}
+        <AnswersSummary document={document} content={draft.content} assessment={assessment} />
+        <p className="print-only hint">This summary contains personal information. Store and share it securely.</p>
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { Suspense } from 'react';
+import { Redirect } from 'wouter';
+import { Loading } from '../../app/components/loading.tsx';
+import { useDocuments } from '../../app/documents/documents-context.tsx';
+import { QuickCheck } from './quick-check-routes.tsx';
+
+export default function QuickCheckFeature() {
+  const { chosen } = useDocuments();
+  if (!chosen) return <Redirect to="~/choose-area?next=quick-check" replace />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <QuickCheck documentId={chosen.id} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,184 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link, Redirect, Route, Switch, useLocation, useParams } from 'wouter';
+import { z } from 'zod';
+import { ErrorSummary, collectErrors } from '../../app/components/error-summary.tsx';
+import { Radios } from '../../app/components/fields.tsx';
+import { IndicatorPicker } from '../../app/components/indicator-picker.tsx';
+import { IndicatorSearch } from '../../app/components/indicator-search.tsx';
+import { LevelResponse } from '../../app/components/level-response.tsx';
+import { WizardFrame } from '../../app/components/wizard-frame.tsx';
+import { useThresholdsDocument } from '../../app/documents/documents-context.tsx';
+import { quickCheckSteps, stepPosition, type Step } from '../../domain/assessment/steps.ts';
+import { assess } from '../../domain/engine/assess.ts';
+import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
+
+interface QuickCheckAnswers {
+  ageBand?: string;
+  indicators: string[];
+}
+
+const hrefFor = (step: Step) => `/${step.slug}`;
+
+/** A quick check keeps its answers in memory only: it holds no personal data and is never saved. */
+export function QuickCheck({ documentId }: { documentId: string }) {
+  const document = useThresholdsDocument(documentId);
+  const steps = useMemo(() => quickCheckSteps(document), [document]);
+  const [answers, setAnswers] = useState<QuickCheckAnswers>({ indicators: [] });
+  const assessment = answers.ageBand
+    ? assess(document, { ageBand: answers.ageBand, indicators: answers.indicators })
+    : undefined;
+  const selected = new Set(answers.indicators);
+  const toggle = (id: string, checked: boolean) =>
+    setAnswers((current) => ({
+      ...current,
+      indicators: checked ? [...current.indicators, id] : current.indicators.filter((other) => other !== id),
+    }));
+  const frame = { steps, hrefFor, assessment };
+
+  return (
+    <Switch>
+      <Route path="/">
+        <Redirect to="/age" replace />
+      </Route>
+      <Route path="/age">
+        <WizardFrame {...frame} slug="age">
+          <AgeForm
+            document={document}
+            ageBand={answers.ageBand}
+            onChoose={(ageBand) =>
+              // Indicators for another age band may not apply: keep only those that still do.
+              setAnswers((current) => ({
+                ageBand,
+                indicators: current.indicators.filter((id) =>
+                  document.domains.some((d) => d.indicators.some((i) => i.id === id && i.ageBands.includes(ageBand))),
+                ),
+              }))
+            }
+            next={steps[1]}
+          />
+        </WizardFrame>
+      </Route>
+      <Route path="/result">
+        {answers.ageBand && assessment ? (
+          <WizardFrame {...frame} slug="result">
+            <LevelResponse assessment={assessment} />
+            <div className="button-group">
+              <Link className="button" href="~/assessment/new">
+                Start a full assessment
+              </Link>
+              <button type="button" className="button button--secondary" onClick={() => setAnswers({ indicators: [] })}>
+                Start a new quick check
+              </button>
+            </div>
+          </WizardFrame>
+        ) : (
+          <Redirect to="/age" replace />
+        )}
+      </Route>
+      <Route path="/:step">
+        <DomainStep
+          document={document}
+          steps={steps}
+          ageBand={answers.ageBand}
+          selected={selected}
+          onToggle={toggle}
+          frame={frame}
+        />
+      </Route>
+    </Switch>
+  );
+}
+
+function AgeForm({
+  document,
+  ageBand,
+  onChoose,
+  next,
+}: {
+  document: ThresholdsDocument;
+  ageBand: string | undefined;
+  onChoose(ageBand: string): void;
+  next: Step | undefined;
+}) {
+  const [, navigate] = useLocation();
+  const schema = useMemo(
+    () =>
+      z.object({
+        ageBand: z.enum(document.ageBands.map((band) => band.id) as [string, ...string[]], {
+          error: "Select the child's age",
+        }),
+      }),
+    [document],
+  );
+  const form = useForm({
+    shouldFocusError: false,
+    resolver: zodResolver(schema),
+    defaultValues: { ageBand: ageBand ?? '' },
+  });
+  const errors = collectErrors(form.formState.errors);
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => {
+        onChoose(values.ageBand);
+        if (next) navigate(hrefFor(next));
+      })}
+    >
+      <ErrorSummary errors={errors} attempt={form.formState.submitCount} />
+      <p>Nothing you enter in a quick check is saved, and it asks for no names.</p>
+      <Radios
+        legend="How old is the child?"
+        error={form.formState.errors.ageBand?.message}
+        registration={form.register('ageBand')}
+        options={document.ageBands.map((band) => ({ value: band.id, label: band.label, hint: band.description }))}
+      />
+      <button className="button" type="submit">
+        Continue
+      </button>
+    </form>
+  );
+}
+
+function DomainStep({
+  document,
+  steps,
+  ageBand,
+  selected,
+  onToggle,
+  frame,
+}: {
+  document: ThresholdsDocument;
+  steps: readonly Step[];
+  ageBand: string | undefined;
+  selected: ReadonlySet<string>;
+  onToggle(id: string, checked: boolean): void;
+  frame: Omit<Parameters<typeof WizardFrame>[0], 'slug' | 'children'>;
+}) {
+  const { step: slug = '' } = useParams<{ step: string }>();
+  const step = steps.find((candidate) => candidate.slug === slug);
+  if (!ageBand) return <Redirect to="/age" replace />;
+  if (!step?.domainId) return <Redirect to="/age" replace />;
+  const domain = document.domains.find((candidate) => candidate.id === step.domainId);
+  const { next } = stepPosition(steps, slug);
+  return (
+    <WizardFrame {...frame} slug={slug}>
+      <p className="lead">{domain?.summary}</p>
+      <p>Tick everything that describes the child or family now. Leave a level empty if nothing fits.</p>
+      <IndicatorSearch document={document} ageBand={ageBand} selected={selected} onToggle={onToggle} />
+      <IndicatorPicker
+        document={document}
+        domainId={step.domainId}
+        ageBand={ageBand}
+        selected={selected}
+        onToggle={onToggle}
+      />
+      {next && (
+        <Link className="button" href={hrefFor(next)}>
+          Continue
+        </Link>
+      )}
+    </WizardFrame>
+  );
+}

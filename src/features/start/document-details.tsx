@@ -1,0 +1,33 @@
+import type { DocumentSummary } from '../../domain/thresholds/catalogue.ts';
+
+const STATUS_LABELS = {
+  draft: 'Draft: not yet approved by the safeguarding partnership',
+  approved: 'Approved',
+  withdrawn: 'Withdrawn: do not use',
+} as const;
+
+const formatDate = (isoDate: string) =>
+  new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+export function DocumentDetails({ document }: { document: DocumentSummary }) {
+  return (
+    <dl className="summary-list summary-list--compact">
+      <div>
+        <dt>Descriptions of need</dt>
+        <dd>{document.title}</dd>
+      </div>
+      <div>
+        <dt>Version</dt>
+        <dd>
+          {document.version}, in effect from {formatDate(document.effectiveDate)}
+        </dd>
+      </div>
+      <div>
+        <dt>Status</dt>
+        <dd>
+          <strong className={`tag tag--${document.status}`}>{STATUS_LABELS[document.status]}</strong>
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { PHONE, TABLET_PORTRAIT } from './devices.ts';
+import { completeAssessment } from './journeys.ts';
+import { checkPage } from './page-checks.ts';
+
+test.describe('a health visitor on a tablet', () => {
+  test.use(TABLET_PORTRAIT);
+
+  test('completes an assessment end to end and prints the summary', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const axeCounts: Record<string, number> = {};
+    await completeAssessment(page, async (label) => {
+      axeCounts[label] = await checkPage(page, testInfo, `tablet-${label}`);
+    });
+
+    // Both levels are kept: the engine's and the practitioner's, with the reason.
+    await expect(
+      page.getByText('Level 4: Specialist - children in need and at risk of significant harm').first(),
+    ).toBeVisible();
+    await expect(page.getByText('The bruise has a clear medical explanation.')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'A child may be in immediate danger' })).toBeVisible();
+
+    // No personal data in the title or the address.
+    expect(await page.title()).toBe('Referral summary – Levels of need');
+    expect(page.url()).toMatch(/\/assessment\/[0-9a-f-]{36}\/summary$/);
+    for (const personal of ['Canary', 'Canarychild', '2026-09-01']) {
+      expect(page.url()).not.toContain(personal);
+      expect(await page.title()).not.toContain(personal);
+    }
+
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+    await expect(page.getByText('This summary contains personal information')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('tablet-summary-print.png'), fullPage: true });
+    await testInfo.attach('axe violations per page', {
+      body: JSON.stringify(axeCounts, null, 2),
+      contentType: 'application/json',
+    });
+  });
+});
+
+test.describe('every assessment step on a phone', () => {
+  test.use(PHONE);
+
+  test('passes axe with no horizontal scroll and 44px targets', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    await completeAssessment(page, (label) => checkPage(page, testInfo, `phone-${label}`));
+  });
+});

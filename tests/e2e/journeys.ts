@@ -1,0 +1,106 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Indicators are chosen by their stable ids, so rewording by the writing group never breaks a test. */
+export const tick = (page: Page, indicatorId: string) => page.locator(`#indicator-${indicatorId}`).check();
+
+export async function chooseStHelens(page: Page) {
+  await expect(page.getByRole('heading', { name: /Which area's descriptions of need/ })).toBeVisible();
+  await page.getByLabel('St Helens descriptions of need').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+export const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
+
+type OnPage = (label: string) => Promise<unknown>;
+
+/** A health visitor's referral about a baby, from the start page to the printable summary. */
+export async function completeAssessment(page: Page, onPage: OnPage) {
+  await page.goto('/');
+  await onPage('start');
+  await page.getByRole('link', { name: 'Start an assessment' }).click();
+  await chooseStHelens(page);
+
+  await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
+  await continueButton(page).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+  await onPage('about-you-errors');
+  await page.getByLabel('Your full name').fill('Canary Referrer');
+  await page.getByLabel('Your role').fill('Health visitor');
+  await page.getByLabel('Health visiting').check();
+  await page.getByLabel('Phone number').fill('01632 960111');
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { name: "The child's age and your concern" })).toBeVisible();
+  await page.getByLabel('0 to 4 years').check();
+  await page.getByLabel('What are you worried about?').fill('Bruise seen on the baby at the new birth visit.');
+  await onPage('concern');
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { name: 'Child and family details' })).toBeVisible();
+  await page.getByLabel("Child's last name").fill('Canarychild');
+  await page.getByLabel('Female').check();
+  await page.getByLabel('Date of birth').fill('2026-09-01');
+  await page.getByLabel("Child's address").fill('1 Canary Row, St Helens');
+  await onPage('child');
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { name: "The child's developmental needs" })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'immediate danger' })).toHaveCount(0);
+  await tick(page, 'health-injury-non-mobile-baby');
+  await expect(page.getByRole('alert').filter({ hasText: 'A child may be in immediate danger' })).toBeVisible();
+  await onPage('domain-child-development');
+  await page.getByRole('link', { name: 'Continue' }).click();
+  for (const domain of ['Parenting capacity', 'Family and environmental factors', 'Specific risks and circumstances']) {
+    await expect(page.getByRole('heading', { name: domain })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'A child may be in immediate danger' })).toBeVisible();
+    await onPage(`domain-${domain}`);
+    await page.getByRole('link', { name: 'Continue' }).click();
+  }
+
+  for (const [heading, answer] of [
+    ['What is working well', 'Mother attends every appointment.'],
+    ["The child's voice", 'Baby settles quickly with her mother.'],
+    ['What has been tried', 'Extra visits from the health visiting team.'],
+  ] as const) {
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+    await page.getByRole('textbox').fill(answer);
+    await onPage(heading);
+    await continueButton(page).click();
+  }
+
+  await expect(page.getByRole('heading', { name: 'Suggested level of need' })).toBeVisible();
+  await expect(
+    page.getByText('Level 4: Specialist - children in need and at risk of significant harm').first(),
+  ).toBeVisible();
+  await page.getByLabel('No, I think the level is different').check();
+  await page.getByLabel(/^Level 3:/).check();
+  await continueButton(page).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Explain why you think the level is different',
+  );
+  await onPage('result-override-error');
+  await page.getByLabel('Why do you think the level is different?').fill('The bruise has a clear medical explanation.');
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { name: 'Consent and information sharing' })).toBeVisible();
+  await page
+    .getByRole('group', { name: /parents or carers know/ })
+    .getByLabel('Yes')
+    .check();
+  await page.getByLabel('Yes, consent was given').check();
+  await onPage('consent');
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
+  await onPage('check-answers');
+  await page.getByRole('link', { name: 'Change what you are worried about' }).click();
+  await expect(page.getByRole('heading', { name: "The child's age and your concern" })).toBeVisible();
+  await page.getByLabel('What are you worried about?').fill('Bruise on the baby, seen at the new birth visit.');
+  await continueButton(page).click();
+  await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
+  await expect(page.getByText('Bruise on the baby, seen at the new birth visit.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue to the summary' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Referral summary' })).toBeVisible();
+  await onPage('summary');
+}

@@ -1,0 +1,100 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { findHeading, renderApp, seededRepository } from './render-app.tsx';
+
+const DRAFT = '/assessment/7f0c3a52-8f1e-4a57-9d8e-2c4b6a1e9f00';
+
+describe('an assessment', () => {
+  it('shows each problem in the summary and at its field, and keeps what was typed', async () => {
+    const { repository } = await seededRepository({});
+    const { user } = renderApp(`${DRAFT}/about-you`, repository);
+    await findHeading('About you');
+    await user.type(screen.getByLabelText('Your full name'), 'Sam Example');
+    await user.type(screen.getByLabelText('Work email address (optional)'), 'not-an-email');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      'Enter your role, for example "health visitor"',
+      'Select the agency you work for',
+      'Enter a phone number the front door can call you on',
+      'Enter an email address in the correct format, like name@example.org',
+    ]);
+    expect(summary).toHaveFocus();
+    const role = screen.getByLabelText('Your role');
+    expect(role).toHaveAttribute('aria-invalid', 'true');
+    expect(role).toHaveAccessibleDescription(/Enter your role/);
+    expect(screen.getByLabelText('Your full name')).toHaveValue('Sam Example');
+    expect(screen.getByLabelText('Work email address (optional)')).toHaveValue('not-an-email');
+  });
+
+  it('autosaves what is typed before Continue is pressed', async () => {
+    const { repository, draft } = await seededRepository({});
+    const { user } = renderApp(`${DRAFT}/strengths`, repository);
+    await findHeading('What is working well');
+    await user.type(screen.getByRole('textbox'), 'Grandmother helps every day');
+    await expect
+      .poll(async () => (await repository.load(draft.id))?.content.strengths, { timeout: 3000 })
+      .toBe('Grandmother helps every day');
+  });
+
+  it('will not accept a different level without a reason, and keeps both levels once given', async () => {
+    const { repository } = await seededRepository({
+      concern: { ageBand: '0-4', reason: 'x' },
+      indicators: ['health-missed-checks-immunisations'],
+    });
+    const { user, location } = renderApp(`${DRAFT}/result`, repository);
+    await findHeading('Suggested level of need');
+    await user.click(screen.getByLabelText('No, I think the level is different'));
+    await user.click(screen.getByLabelText(/^Level 3:/));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(
+      await screen.findByRole('link', { name: 'Explain why you think the level is different, in at least a sentence' }),
+    ).toBeInTheDocument();
+    expect(location.history?.at(-1)).toBe(`${DRAFT}/result`);
+
+    await user.type(
+      screen.getByLabelText('Why do you think the level is different?'),
+      'The family has refused all help twice.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await findHeading('Consent and information sharing');
+    const saved = await repository.load('7f0c3a52-8f1e-4a57-9d8e-2c4b6a1e9f00');
+    expect(saved?.content.override).toEqual({
+      agrees: 'no',
+      level: 3,
+      rationale: 'The family has refused all help twice.',
+    });
+    expect(saved?.levelSoFar).toBe(2);
+  });
+
+  it.each(['about-you', 'strengths', 'consent', 'check', 'summary'])(
+    'shows the immediate-danger alert on the %s page once such an indicator is chosen',
+    async (step) => {
+      const { repository } = await seededRepository({
+        concern: { ageBand: '0-4', reason: 'x' },
+        indicators: ['health-injury-non-mobile-baby'],
+      });
+      renderApp(`${DRAFT}/${step}`, repository);
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByRole('heading', { name: 'A child may be in immediate danger' })).toBeInTheDocument();
+    },
+  );
+
+  it('lists what is missing on "Check your answers", each linked to its step', async () => {
+    const { repository } = await seededRepository({ concern: { ageBand: '5-11', reason: 'Often hungry' } });
+    const { user } = renderApp(`${DRAFT}/check`, repository);
+    await findHeading('Check your answers');
+    await user.click(screen.getByRole('button', { name: 'Continue to the summary' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Enter your full name' })).toHaveAttribute(
+      'href',
+      `${DRAFT}/about-you?return=check`,
+    );
+    expect(within(summary).queryByText(/child's age/)).not.toBeInTheDocument();
+  });
+});
