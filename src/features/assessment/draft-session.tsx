@@ -1,5 +1,6 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useDraftRepository } from '../../app/drafts/draft-repository.tsx';
+import { registerPendingSave } from '../../app/drafts/pending-saves.ts';
 import type { Draft, DraftContent } from '../../domain/assessment/draft.ts';
 import { assessmentSteps, type Step } from '../../domain/assessment/steps.ts';
 import { assess, type Assessment } from '../../domain/engine/assess.ts';
@@ -75,7 +76,13 @@ export function DraftSessionProvider({
     [change],
   );
 
-  useEffect(() => () => void flush(), [flush]);
+  useEffect(() => {
+    const unregister = registerPendingSave(flush);
+    return () => {
+      unregister();
+      void flush();
+    };
+  }, [flush]);
 
   const value = useMemo(
     () => ({ draft, document, steps, assessment, update, enterStep, flush }),
