@@ -1,0 +1,139 @@
+/**
+ * Opens the database the settings name, makes it durable, and brings its schema up to date.
+ *
+ * - SQLite (the default): one file under DATA_DIR, opened by better-sqlite3 in WAL mode with
+ *   `synchronous=FULL`, so a commit has reached the disk before the server says 201.
+ * - PostgreSQL (DATABASE_URL): a connection pool with `synchronous_commit=on` on every
+ *   connection, checked at start-up.
+ *
+ * Everything above this file speaks Kysely and works on both.
+ */
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { chmodSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { migrationsFor, type DialectName } from './migrations.ts';
+import type { Tables } from './schema.ts';
+
+export interface OpenDatabase {
+  db: Kysely<Tables>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** A problem opening the database that the operator can fix; its message says how. */
+export class DatabaseSetupError extends Error {
+  override name = 'DatabaseSetupError';
+}
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Kysely prepares every query afresh; the server runs a handful of query shapes thousands of
+ * times, so prepared statements are kept and reused (better-sqlite3 statements are reusable).
+ */
+function withStatementCache(database: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = database.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+function openSqlite(file: string): Kysely<Tables> {
+  // Referrals are personal data: only the server's own user may read the folder and the file
+  // (SQLite gives its -wal and -shm files the same permissions as the database file).
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let database: Database.Database;
+  try {
+    database = new Database(file);
+    chmodSync(file, 0o600);
+  } catch (error) {
+    throw new DatabaseSetupError(`Could not open the SQLite file ${file}: ${(error as Error).message}`);
+  }
+  const journal = database.pragma('journal_mode = WAL', { simple: true });
+  if (journal !== 'wal') {
+    database.close();
+    throw new DatabaseSetupError(
+      `SQLite could not use WAL mode for ${file} (it reported "${String(journal)}"). Put DATA_DIR on a local disk.`,
+    );
+  }
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  // The admin CLI writes from another process; wait for it rather than fail.
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+function openPostgres(url: string, poolMax: number): Kysely<Tables> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    // Set on every connection at start-up: a commit is on disk before COMMIT returns.
+    options: '-c synchronous_commit=on -c TimeZone=UTC',
+    application_name: 'levels-of-need',
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle connection that drops must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+}
+
+async function checkDurability(db: Kysely<Tables>, dialect: DialectName): Promise<void> {
+  if (dialect === 'sqlite') {
+    const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+    const { rows: keys } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    if (rows[0]?.synchronous !== 2 || keys[0]?.foreign_keys !== 1) {
+      throw new DatabaseSetupError('SQLite did not accept synchronous=FULL and foreign_keys=ON.');
+    }
+    return;
+  }
+  const { rows } = await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(db);
+  if (rows[0]?.synchronous_commit !== 'on') {
+    throw new DatabaseSetupError(
+      `PostgreSQL reports synchronous_commit=${rows[0]?.synchronous_commit ?? 'unknown'}; the server needs it on.`,
+    );
+  }
+}
+
+function explainConnectionError(error: unknown): DatabaseSetupError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  if (code === 'ECONNREFUSED') {
+    return new DatabaseSetupError('Could not reach PostgreSQL at DATABASE_URL: nothing is listening there.');
+  }
+  if (code === '28P01' || code === '28000') {
+    return new DatabaseSetupError('PostgreSQL refused the user or password in DATABASE_URL.');
+  }
+  if (code === '3D000') return new DatabaseSetupError('The database named in DATABASE_URL does not exist.');
+  return new DatabaseSetupError(`Could not set up the database: ${message}`);
+}
+
+/** Opens the database, checks it is durable, and applies any migrations not yet applied. */
+export async function openDatabase(database: Config['database']): Promise<OpenDatabase> {
+  const dialect: DialectName = database.kind;
+  const db = database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres(database.url, database.poolMax);
+  try {
+    await checkDurability(db, dialect);
+    const migrations = migrationsFor(dialect);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+  } catch (error) {
+    await db.destroy();
+    throw error instanceof DatabaseSetupError ? error : explainConnectionError(error);
+  }
+  return { db, dialect, close: () => db.destroy() };
+}

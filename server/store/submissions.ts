@@ -1,0 +1,140 @@
+/**
+ * Stores a submission exactly once per Idempotency-Key, whatever the retries and races:
+ *
+ * - a unique constraint on the key is the guarantee (INSERT … ON CONFLICT DO NOTHING);
+ * - a guard per key answers "still in flight" (409) to a concurrent attempt instead of making it
+ *   wait: on PostgreSQL a transaction-scoped advisory lock, correct across any number of app
+ *   servers; on SQLite, which has one server process, a set of keys in memory;
+ * - the result is returned only after the row has committed (SQLite: synchronous=FULL in WAL;
+ *   PostgreSQL: synchronous_commit=on), so a 201 always means "on disk".
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Receipt } from '../../src/domain/sync/submission-schema.ts';
+import type { DialectName } from './migrations.ts';
+import { toIso, type SubmissionsTable, type Tables } from './schema.ts';
+
+/** Everything stored for a submission except what the store decides: the id and the receipt time. */
+export type SubmissionRecord = Omit<SubmissionsTable, 'id' | 'received_at' | 'idempotency_key' | 'body_hash'>;
+
+export type RecordOutcome =
+  | { kind: 'created'; receipt: Receipt }
+  | { kind: 'replayed'; receipt: Receipt }
+  | { kind: 'key-reused' }
+  | { kind: 'in-flight' };
+
+type Executor = Kysely<Tables> | Transaction<Tables>;
+
+/** A number that namespaces this app's advisory locks from any other user of the same database. */
+export const ADVISORY_LOCK_CLASS = 0x4c4f4e; // "LON"
+
+export interface SubmissionStore {
+  /**
+   * Stores the submission under `key` unless that key is already taken. `build` is called only
+   * when the key is new, and may throw to refuse the submission (it runs the engine).
+   */
+  record(key: string, bodyHash: string, build: () => SubmissionRecord): Promise<RecordOutcome>;
+}
+
+const RECEIPT_COLUMNS = ['id', 'body_hash', 'received_at', 'engine_level', 'immediate_risk'] as const;
+type StoredReceipt = Pick<Selectable<SubmissionsTable>, (typeof RECEIPT_COLUMNS)[number]>;
+/** The key's lock, and the earlier submission under the key if there is one (a left join: all null if not). */
+type LockedRow = { locked: boolean } & (StoredReceipt | { [column in keyof StoredReceipt]: null });
+
+async function findByKey(executor: Executor, key: string): Promise<StoredReceipt | undefined> {
+  return executor
+    .selectFrom('submissions')
+    .select(RECEIPT_COLUMNS)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+function answerFor(existing: StoredReceipt, bodyHash: string): RecordOutcome & { kind: 'replayed' | 'key-reused' } {
+  if (existing.body_hash !== bodyHash) return { kind: 'key-reused' };
+  return {
+    kind: 'replayed',
+    receipt: {
+      id: existing.id,
+      receivedAt: toIso(existing.received_at),
+      engineLevel: existing.engine_level,
+      immediateRisk: existing.immediate_risk === 1,
+    },
+  };
+}
+
+/** Inserts a key not seen yet; if another process got there first, answers as for a replay. */
+async function insertNew(
+  executor: Executor,
+  key: string,
+  bodyHash: string,
+  build: () => SubmissionRecord,
+): Promise<RecordOutcome> {
+  const record = build();
+  const id = randomUUID();
+  const receivedAt = new Date().toISOString();
+  const inserted = await executor
+    .insertInto('submissions')
+    .values({ ...record, id, idempotency_key: key, body_hash: bodyHash, received_at: receivedAt })
+    .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const winner = await findByKey(executor, key);
+    if (!winner) throw new Error('a conflicting submission vanished');
+    return answerFor(winner, bodyHash);
+  }
+  return {
+    kind: 'created',
+    receipt: { id, receivedAt, engineLevel: record.engine_level, immediateRisk: record.immediate_risk === 1 },
+  };
+}
+
+function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore {
+  return {
+    async record(key, bodyHash, build) {
+      if (inFlight.has(key)) return { kind: 'in-flight' };
+      inFlight.add(key);
+      try {
+        const existing = await findByKey(db, key);
+        if (existing) return answerFor(existing, bodyHash);
+        // One INSERT statement is its own transaction: it has committed when it returns.
+        return await insertNew(db, key, bodyHash, build);
+      } finally {
+        inFlight.delete(key);
+      }
+    },
+  };
+}
+
+function postgresStore(db: Kysely<Tables>): SubmissionStore {
+  return {
+    async record(key, bodyHash, build) {
+      // execute() resolves after COMMIT; the lock is released by that COMMIT (or the ROLLBACK).
+      return db.transaction().execute(async (trx) => {
+        // Take the key's lock and look for an earlier submission in one round trip. Two keys may
+        // share a 32-bit hash: the cost is a rare, harmless 409 that the device retries.
+        const { rows } = await sql<LockedRow>`
+          select lock.locked, s.id, s.body_hash, s.received_at, s.engine_level, s.immediate_risk
+          from (select pg_try_advisory_xact_lock(${ADVISORY_LOCK_CLASS}::int, hashtext(${key})) as locked) as lock
+          left join submissions as s on lock.locked and s.idempotency_key = ${key}
+        `.execute(trx);
+        const row = rows[0];
+        if (!row?.locked) return { kind: 'in-flight' } as const;
+        if (row.id !== null) return answerFor(row, bodyHash);
+        return insertNew(trx, key, bodyHash, build);
+      });
+    },
+  };
+}
+
+/**
+ * `keysInFlight` is the SQLite guard's state: the keys being saved right now in this process.
+ * PostgreSQL keeps that state in the database, shared by every app server.
+ */
+export function submissionStore(
+  db: Kysely<Tables>,
+  dialect: DialectName,
+  keysInFlight = new Set<string>(),
+): SubmissionStore {
+  return dialect === 'postgres' ? postgresStore(db) : sqliteStore(db, keysInFlight);
+}
