@@ -1,0 +1,82 @@
+/**
+ * The intake server as a Fastify instance: security headers and the request log on everything,
+ * then the API under /api/v1, then the built PWA. `buildApp` takes everything it needs, so tests
+ * build it on a temporary database and call it with `inject`, and `main.ts` listens on a port.
+ */
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { MAX_SUBMISSION_BYTES } from '../src/domain/sync/submission-schema.ts';
+import type { Config } from './config.ts';
+import type { DocumentRegistry } from './documents.ts';
+import { registerRequestLog, requestId } from './http/logging.ts';
+import { ApiError, handleError } from './http/problems.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerStaticApp } from './http/static-app.ts';
+import { deviceAuthentication, registerDeviceRoutes } from './routes/devices.ts';
+import { registerMetaRoutes } from './routes/meta.ts';
+import { registerSubmissionRoutes } from './routes/submissions.ts';
+import type { OpenDatabase } from './store/database.ts';
+import { submissionStore } from './store/submissions.ts';
+
+export type AppConfig = Pick<Config, 'staticDir' | 'rateLimitPerMinute' | 'enrolRateLimitPerMinute' | 'trustProxy'>;
+
+export interface AppDependencies {
+  config: AppConfig;
+  database: OpenDatabase;
+  documents: DocumentRegistry;
+  logger: Logger;
+  /** On SQLite, the Idempotency-Keys being saved right now (given by tests to stage a request in flight). */
+  keysInFlight?: Set<string>;
+}
+
+export async function buildApp({
+  config,
+  database,
+  documents,
+  logger,
+  keysInFlight,
+}: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // Fastify's own request lines would log URLs; registerRequestLog writes a safe one instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (request) => requestId(request.headers['x-request-id']),
+    bodyLimit: MAX_SUBMISSION_BYTES,
+    // `__proto__` and `constructor.prototype` keys are refused (400), never merged.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // A number is how many proxies in front of the server to believe about the client's address.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
+    return503OnClosing: true,
+  });
+
+  registerSecurityHeaders(app);
+  registerRequestLog(app);
+  app.setErrorHandler(handleError);
+  // JSON only: anything else, text/plain included, is a 415.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate-limited', `Too many requests: try again in ${context.after}.`),
+  });
+
+  registerMetaRoutes(app, database.db, documents);
+  registerDeviceRoutes(app, database.db, config.enrolRateLimitPerMinute);
+  registerSubmissionRoutes(app, {
+    store: submissionStore(database.db, database.dialect, keysInFlight),
+    documents,
+    authenticate: deviceAuthentication(database.db),
+    perMinute: config.rateLimitPerMinute,
+  });
+  await registerStaticApp(app, config.staticDir);
+  return app;
+}
