@@ -26,6 +26,13 @@ export class OpenFailedError extends Error {
   }
 }
 
+/**
+ * Byte arrays that come back from IndexedDB or structuredClone may belong to another realm (an
+ * iframe, or jsdom in tests), where `instanceof Uint8Array` is false for perfectly good bytes.
+ */
+const isBytes = (value: unknown): value is Uint8Array =>
+  ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+
 export class Vault {
   #key: CryptoKey | null;
   readonly #onLock: Set<() => void> = new Set();
@@ -69,7 +76,7 @@ export class Vault {
   /** Throws OpenFailedError if the box was altered, damaged, or sealed with other associated data. */
   async open(box: SealedBox, associatedData: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
     const key = this.#requireKey();
-    if (!(box.iv instanceof Uint8Array) || box.iv.length !== IV_BYTES || !(box.data instanceof Uint8Array)) {
+    if (!isBytes(box.iv) || box.iv.length !== IV_BYTES || !isBytes(box.data)) {
       throw new OpenFailedError();
     }
     try {
