@@ -7,8 +7,10 @@ import './app/styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');
 
+const loadDraftStore = () => import('./data/create-draft-store.ts').then((module) => module.createDraftStore());
+
 createRoot(root).render(
   <StrictMode>
-    <App documents={catalogue} />
+    <App documents={catalogue} draftStore={loadDraftStore} />
   </StrictMode>,
 );

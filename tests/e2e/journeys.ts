@@ -11,6 +11,22 @@ export async function chooseStHelens(page: Page) {
 
 export const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
 
+export const PASSPHRASE = 'correct horse battery staple';
+
+/** First use on a device: set the passphrase that protects drafts. */
+export async function setPassphrase(page: Page) {
+  await expect(page.getByRole('heading', { name: 'Set a passphrase for this device' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Enter the passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+}
+
+export async function unlock(page: Page, passphrase = PASSPHRASE) {
+  await expect(page.getByRole('heading', { name: 'Unlock to carry on' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
 type OnPage = (label: string) => Promise<unknown>;
 
 /** A health visitor's referral about a baby, from the start page to the printable summary. */
@@ -19,6 +35,7 @@ export async function completeAssessment(page: Page, onPage: OnPage) {
   await onPage('start');
   await page.getByRole('link', { name: 'Start an assessment' }).click();
   await chooseStHelens(page);
+  await setPassphrase(page);
 
   await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
   await continueButton(page).click();

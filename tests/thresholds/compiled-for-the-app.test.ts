@@ -5,7 +5,17 @@ import { thresholdsDocumentSchema } from '../../src/domain/thresholds/schema.ts'
 describe('the documents compiled into the app at build time', () => {
   it('list every document folder with its summary only', () => {
     expect(catalogue.map((doc) => doc.id)).toEqual(['example-three-levels', 'st-helens']);
-    expect(Object.keys(catalogue[0] ?? {}).sort()).toEqual(['area', 'effectiveDate', 'id', 'status', 'title', 'version']);
+    expect(Object.keys(catalogue[0] ?? {}).sort()).toEqual([
+      'ageBands',
+      'area',
+      'domains',
+      'effectiveDate',
+      'id',
+      'retentionDays',
+      'status',
+      'title',
+      'version',
+    ]);
   });
 
   it('load each document as validated JSON', async () => {

@@ -1,13 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { findHeading, renderApp, seededRepository } from './render-app.tsx';
-
-const DRAFT = '/assessment/7f0c3a52-8f1e-4a57-9d8e-2c4b6a1e9f00';
+import { findHeading, PASSPHRASE, renderApp, storeWithDraft } from './render-app.tsx';
 
 describe('an assessment', () => {
   it('shows each problem in the summary and at its field, and keeps what was typed', async () => {
-    const { repository } = await seededRepository({});
-    const { user } = renderApp(`${DRAFT}/about-you`, repository);
+    const { store, path } = await storeWithDraft({});
+    const { user, unlock } = renderApp(`${path}/about-you`, store);
+    await unlock();
     await findHeading('About you');
     await user.type(screen.getByLabelText('Your full name'), 'Sam Example');
     await user.type(screen.getByLabelText('Work email address (optional)'), 'not-an-email');
@@ -32,22 +31,26 @@ describe('an assessment', () => {
     expect(screen.getByLabelText('Work email address (optional)')).toHaveValue('not-an-email');
   });
 
-  it('autosaves what is typed before Continue is pressed', async () => {
-    const { repository, draft } = await seededRepository({});
-    const { user } = renderApp(`${DRAFT}/strengths`, repository);
+  it('autosaves what is typed, encrypted, before Continue is pressed, and says when', async () => {
+    const { store, draft, path } = await storeWithDraft({});
+    const { user, unlock } = renderApp(`${path}/strengths`, store);
+    await unlock();
     await findHeading('What is working well');
     await user.type(screen.getByRole('textbox'), 'Grandmother helps every day');
+    expect(await screen.findByText(/^Saved at \d\d:\d\d on this device, encrypted$/)).toBeInTheDocument();
+    const vault = await store.keyring.unlock(PASSPHRASE);
     await expect
-      .poll(async () => (await repository.load(draft.id))?.content.strengths, { timeout: 3000 })
+      .poll(async () => (await store.load(draft.id, vault)).content.strengths, { timeout: 3000 })
       .toBe('Grandmother helps every day');
   });
 
   it('will not accept a different level without a reason, and keeps both levels once given', async () => {
-    const { repository } = await seededRepository({
+    const { store, draft, path } = await storeWithDraft({
       concern: { ageBand: '0-4', reason: 'x' },
       indicators: ['health-missed-checks-immunisations'],
     });
-    const { user, location } = renderApp(`${DRAFT}/result`, repository);
+    const { user, location, unlock } = renderApp(`${path}/result`, store);
+    await unlock();
     await findHeading('Suggested level of need');
     await user.click(screen.getByLabelText('No, I think the level is different'));
     await user.click(screen.getByLabelText(/^Level 3:/));
@@ -55,7 +58,7 @@ describe('an assessment', () => {
     expect(
       await screen.findByRole('link', { name: 'Explain why you think the level is different, in at least a sentence' }),
     ).toBeInTheDocument();
-    expect(location.history?.at(-1)).toBe(`${DRAFT}/result`);
+    expect(location.history?.at(-1)).toBe(`${path}/result`);
 
     await user.type(
       screen.getByLabelText('Why do you think the level is different?'),
@@ -63,37 +66,41 @@ describe('an assessment', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await findHeading('Consent and information sharing');
-    const saved = await repository.load('7f0c3a52-8f1e-4a57-9d8e-2c4b6a1e9f00');
-    expect(saved?.content.override).toEqual({
-      agrees: 'no',
-      level: 3,
-      rationale: 'The family has refused all help twice.',
-    });
-    expect(saved?.levelSoFar).toBe(2);
+    const vault = await store.keyring.unlock(PASSPHRASE);
+    await expect
+      .poll(async () => (await store.load(draft.id, vault)).content.override)
+      .toEqual({
+        agrees: 'no',
+        level: 3,
+        rationale: 'The family has refused all help twice.',
+      });
+    expect((await store.load(draft.id, vault)).levelSoFar).toBe(2);
   });
 
   it.each(['about-you', 'strengths', 'consent', 'check', 'summary'])(
     'shows the immediate-danger alert on the %s page once such an indicator is chosen',
     async (step) => {
-      const { repository } = await seededRepository({
+      const { store, path } = await storeWithDraft({
         concern: { ageBand: '0-4', reason: 'x' },
         indicators: ['health-injury-non-mobile-baby'],
       });
-      renderApp(`${DRAFT}/${step}`, repository);
+      const { unlock } = renderApp(`${path}/${step}`, store);
+      await unlock();
       const alert = await screen.findByRole('alert');
       expect(within(alert).getByRole('heading', { name: 'A child may be in immediate danger' })).toBeInTheDocument();
     },
   );
 
   it('lists what is missing on "Check your answers", each linked to its step', async () => {
-    const { repository } = await seededRepository({ concern: { ageBand: '5-11', reason: 'Often hungry' } });
-    const { user } = renderApp(`${DRAFT}/check`, repository);
+    const { store, path } = await storeWithDraft({ concern: { ageBand: '5-11', reason: 'Often hungry' } });
+    const { user, unlock } = renderApp(`${path}/check`, store);
+    await unlock();
     await findHeading('Check your answers');
     await user.click(screen.getByRole('button', { name: 'Continue to the summary' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: 'Enter your full name' })).toHaveAttribute(
       'href',
-      `${DRAFT}/about-you?return=check`,
+      `${path}/about-you?return=check`,
     );
     expect(within(summary).queryByText(/child's age/)).not.toBeInTheDocument();
   });

@@ -1,51 +1,50 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { catalogue } from 'virtual:thresholds';
+import { catalogue, loadDocument } from 'virtual:thresholds';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/app.tsx';
-import {
-  DraftRepositoryProvider,
-  memoryDraftRepository,
-  type DraftRepository,
-} from '../../src/app/drafts/draft-repository.tsx';
-import {
-  DRAFT_SCHEMA_VERSION,
-  emptyDraftContent,
-  type Draft,
-  type DraftContent,
-} from '../../src/domain/assessment/draft.ts';
+import { MemoryDraftStore } from '../../src/data/memory-draft-store.ts';
+import type { DraftContent } from '../../src/domain/assessment/draft.ts';
+import { emptyDraftContent } from '../../src/domain/assessment/draft.ts';
+import { assess } from '../../src/domain/engine/assess.ts';
 
-/** Renders the whole app at a path, with St Helens chosen and drafts kept in memory. */
-export function renderApp(path: string, repository: DraftRepository = memoryDraftRepository()) {
+export const PASSPHRASE = 'correct horse battery staple';
+
+/** A store kept in memory, with the device's passphrase already set (at a test-only KDF cost). */
+export async function storeWithPassphrase() {
+  const store = new MemoryDraftStore({ keyring: { iterations: 1_000 } });
+  const vault = await store.keyring.setUp(PASSPHRASE);
+  return { store, vault };
+}
+
+/** A store holding one referral draft with the given answers. */
+export async function storeWithDraft(content: Partial<DraftContent>, step = 'about-you') {
+  const { store, vault } = await storeWithPassphrase();
+  const document = await loadDocument('st-helens');
+  const full = { ...emptyDraftContent(), ...content };
+  const levelSoFar = full.concern.ageBand
+    ? assess(document, { ageBand: full.concern.ageBand, indicators: full.indicators }).suggestedLevel
+    : 1;
+  const draft = await store.create({ mode: 'referral', document, step, content: full, levelSoFar }, vault);
+  vault.lock();
+  return { store, draft, path: `/assessment/${draft.id}` };
+}
+
+/** Renders the whole app at a path, with St Helens chosen. */
+export function renderApp(
+  path: string,
+  store: MemoryDraftStore = new MemoryDraftStore({ keyring: { iterations: 1_000 } }),
+) {
   localStorage.setItem('levels-of-need.chosen-document', 'st-helens');
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
-  render(
-    <DraftRepositoryProvider repository={repository}>
-      <App documents={catalogue} locationHook={location.hook} />
-    </DraftRepositoryProvider>,
-  );
-  return { user, location, repository };
-}
-
-export async function seededRepository(content: Partial<DraftContent>) {
-  const repository = memoryDraftRepository();
-  const now = new Date().toISOString();
-  const draft: Draft = {
-    id: '7f0c3a52-8f1e-4a57-9d8e-2c4b6a1e9f00',
-    schemaVersion: DRAFT_SCHEMA_VERSION,
-    mode: 'referral',
-    status: 'in-progress',
-    documentId: 'st-helens',
-    documentVersion: catalogue.find((doc) => doc.id === 'st-helens')?.version ?? '',
-    step: 'about-you',
-    levelSoFar: 1,
-    createdAt: now,
-    updatedAt: now,
-    content: { ...emptyDraftContent(), ...content },
+  render(<App documents={catalogue} draftStore={store} locationHook={location.hook} />);
+  const unlock = async () => {
+    await findHeading('Unlock to carry on');
+    await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
   };
-  await repository.save(draft);
-  return { repository, draft };
+  return { user, location, store, unlock };
 }
 
 export const findHeading = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });

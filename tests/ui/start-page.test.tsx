@@ -4,13 +4,14 @@ import { catalogue } from 'virtual:thresholds';
 import { memoryLocation } from 'wouter/memory-location';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.tsx';
+import { MemoryDraftStore } from '../../src/data/memory-draft-store.ts';
 import { findHeading } from './render-app.tsx';
 
 beforeEach(() => localStorage.clear());
 
 function renderStart(documents = catalogue) {
   const location = memoryLocation({ path: '/', record: true });
-  render(<App documents={documents} locationHook={location.hook} />);
+  render(<App documents={documents} draftStore={new MemoryDraftStore()} locationHook={location.hook} />);
   return { user: userEvent.setup(), location };
 }
 

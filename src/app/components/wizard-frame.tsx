@@ -14,11 +14,13 @@ interface WizardFrameProps {
   hrefFor(step: Step): string;
   assessment: Assessment | undefined;
   title?: string;
+  /** Shown under the heading, e.g. whether the draft is saved. */
+  status?: ReactNode;
   children: ReactNode;
 }
 
 /** Every step: back link, immediate-risk alert, "Step 3 of 8", the heading, then the level so far. */
-export function WizardFrame({ steps, slug, hrefFor, assessment, title, children }: WizardFrameProps) {
+export function WizardFrame({ steps, slug, hrefFor, assessment, title, status, children }: WizardFrameProps) {
   const position = stepPosition(steps, slug);
   const step = steps[position.index];
   return (
@@ -30,6 +32,7 @@ export function WizardFrame({ steps, slug, hrefFor, assessment, title, children 
       <div className="wizard">
         <div className="wizard__main">
           <Page title={title ?? step?.title ?? ''} caption={`Step ${position.number} of ${position.total}`}>
+            {status}
             {children}
           </Page>
         </div>

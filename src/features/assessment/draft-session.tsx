@@ -1,22 +1,36 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useDraftRepository } from '../../app/drafts/draft-repository.tsx';
+import { useLoadedDrafts } from '../../app/drafts/drafts-context.tsx';
 import { registerPendingSave } from '../../app/drafts/pending-saves.ts';
-import type { Draft, DraftContent } from '../../domain/assessment/draft.ts';
+import type { EditableDraft } from '../../data/draft-store.ts';
+import { storageErrorMessage } from '../../data/storage-errors.ts';
+import type { DraftContent } from '../../domain/assessment/draft.ts';
 import { assessmentSteps, type Step } from '../../domain/assessment/steps.ts';
 import { assess, type Assessment } from '../../domain/engine/assess.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 
-/** Changes are saved within a second of the last keystroke, and at once when the step changes. */
-export const AUTOSAVE_DELAY_MS = 800;
+/** A pause in typing this long saves; a step change, hiding the page or locking saves at once. */
+export const AUTOSAVE_DELAY_MS = 500;
+/**
+ * Continuous typing never pauses, so a save also starts this long after the first unsaved change:
+ * with the time to encrypt and commit, a killed tab loses at most about the last second.
+ */
+export const AUTOSAVE_MAX_WAIT_MS = 750;
+
+export type SaveState =
+  | { kind: 'saved'; at: string }
+  | { kind: 'saving' }
+  | { kind: 'failed'; summary: string; action: string }
+  | { kind: 'read-only'; reason: string };
 
 interface DraftSessionValue {
-  draft: Draft;
+  draft: EditableDraft;
   document: ThresholdsDocument;
   steps: readonly Step[];
   assessment: Assessment | undefined;
+  saveState: SaveState;
   update(change: (content: DraftContent) => DraftContent): void;
-  /** Records the step the practitioner is on and saves at once. */
-  enterStep(slug: string): void;
+  /** Records the step (and field) the practitioner is on and saves at once. */
+  enterStep(slug: string, field?: string): void;
   flush(): Promise<void>;
 }
 
@@ -30,33 +44,69 @@ export function assessDraft(document: ThresholdsDocument, content: DraftContent)
 export function DraftSessionProvider({
   initial,
   document,
+  readOnlyReason,
   children,
 }: {
-  initial: Draft;
+  initial: EditableDraft;
   document: ThresholdsDocument;
+  /** Set when another tab has this draft open: nothing is saved from here. */
+  readOnlyReason?: string;
   children: ReactNode;
 }) {
-  const repository = useDraftRepository();
+  const { store, vault } = useLoadedDrafts();
   const [draft, setDraft] = useState(initial);
+  const [saveState, setSaveState] = useState<SaveState>(
+    readOnlyReason ? { kind: 'read-only', reason: readOnlyReason } : { kind: 'saved', at: initial.updatedAt },
+  );
   const latest = useRef(draft);
+  const revision = useRef(initial.revision);
+  const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const unsavedSince = useRef<number | undefined>(undefined);
+  const saving = useRef<Promise<void>>(Promise.resolve());
   const steps = useMemo(() => assessmentSteps(document), [document]);
   const assessment = useMemo(() => assessDraft(document, draft.content), [document, draft.content]);
 
-  const flush = useCallback(async () => {
+  const flush = useCallback((): Promise<void> => {
     clearTimeout(timer.current);
     timer.current = undefined;
-    await repository.save(latest.current);
-  }, [repository]);
+    unsavedSince.current = undefined;
+    if (readOnlyReason || !dirty.current) return saving.current;
+    dirty.current = false;
+    // One save at a time, each based on the revision the last one returned.
+    saving.current = saving.current.then(async () => {
+      setSaveState({ kind: 'saving' });
+      try {
+        const saved = await store.save({ ...latest.current, revision: revision.current }, vault);
+        revision.current = saved.revision;
+        setSaveState({ kind: 'saved', at: saved.updatedAt });
+      } catch (error) {
+        dirty.current = true;
+        setSaveState({ kind: 'failed', ...storageErrorMessage(error) });
+        throw error;
+      }
+    });
+    return saving.current;
+  }, [readOnlyReason, store, vault]);
 
   const change = useCallback(
-    (next: (current: Draft) => Draft, saveNow: boolean) => {
+    (next: (current: EditableDraft) => EditableDraft, saveNow: boolean) => {
       const updated = next(latest.current);
+      if (updated === latest.current) return;
       latest.current = updated;
+      dirty.current = true;
       setDraft(updated);
       clearTimeout(timer.current);
-      if (saveNow) void flush();
-      else timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      if (saveNow) {
+        void flush().catch(() => undefined);
+        return;
+      }
+      unsavedSince.current ??= Date.now();
+      const untilMaxWait = AUTOSAVE_MAX_WAIT_MS - (Date.now() - unsavedSince.current);
+      timer.current = setTimeout(
+        () => void flush().catch(() => undefined),
+        Math.max(0, Math.min(AUTOSAVE_DELAY_MS, untilMaxWait)),
+      );
     },
     [flush],
   );
@@ -66,27 +116,52 @@ export function DraftSessionProvider({
       change((current) => {
         const content = edit(current.content);
         const level = assessDraft(document, content)?.suggestedLevel ?? 1;
-        return { ...current, content, levelSoFar: level, updatedAt: new Date().toISOString() };
+        return { ...current, content, levelSoFar: level };
       }, false),
     [change, document],
   );
 
   const enterStep = useCallback(
-    (slug: string) => change((current) => (current.step === slug ? current : { ...current, step: slug }), true),
+    (slug: string, field?: string) =>
+      change(
+        (current) => (current.step === slug && current.field === field ? current : { ...current, step: slug, field }),
+        true,
+      ),
     [change],
   );
 
   useEffect(() => {
     const unregister = registerPendingSave(flush);
+    // Leaving the page, switching app or locking the tablet: save now, not in a second's time.
+    const onHidden = () => {
+      if (window.document.visibilityState === 'hidden') void flush().catch(() => undefined);
+    };
+    const onPageHide = () => void flush().catch(() => undefined);
+    // Remember the field in use, so that unlocking returns the practitioner to it.
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target;
+      const isField =
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLSelectElement;
+      if (isField && target.id)
+        change((current) => (current.field === target.id ? current : { ...current, field: target.id }), false);
+    };
+    window.document.addEventListener('focusin', onFocusIn);
+    window.document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', onPageHide);
     return () => {
       unregister();
-      void flush();
+      window.document.removeEventListener('focusin', onFocusIn);
+      window.document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', onPageHide);
+      void flush().catch(() => undefined);
     };
-  }, [flush]);
+  }, [flush, change]);
 
   const value = useMemo(
-    () => ({ draft, document, steps, assessment, update, enterStep, flush }),
-    [draft, document, steps, assessment, update, enterStep, flush],
+    () => ({ draft, document, steps, assessment, saveState, update, enterStep, flush }),
+    [draft, document, steps, assessment, saveState, update, enterStep, flush],
   );
   return <DraftSessionContext value={value}>{children}</DraftSessionContext>;
 }

@@ -1,10 +1,15 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Redirect, Route, Switch, useLocation, useParams } from 'wouter';
 import { Loading } from '../../app/components/loading.tsx';
 import { Page } from '../../app/components/page.tsx';
 import { useDocuments, useThresholdsDocument } from '../../app/documents/documents-context.tsx';
-import { useDraftRepository } from '../../app/drafts/draft-repository.tsx';
-import { DRAFT_SCHEMA_VERSION, emptyDraftContent, type Draft } from '../../domain/assessment/draft.ts';
+import { useLoadedDrafts } from '../../app/drafts/drafts-context.tsx';
+import { claimDraft } from '../../data/draft-claim.ts';
+import type { EditableDraft } from '../../data/draft-store.ts';
+import { DATA_MESSAGES } from '../../data/messages.ts';
+import { storageErrorMessage } from '../../data/storage-errors.ts';
+import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
+import { PassphraseGate } from '../drafts/passphrase-gate.tsx';
 import { DraftSessionProvider } from './draft-session.tsx';
 import { StepRouter } from './step-router.tsx';
 
@@ -16,7 +21,9 @@ export default function AssessmentFeature() {
           <NewAssessment />
         </Route>
         <Route path="/:draftId" nest>
-          <OpenDraft />
+          <PassphraseGate>
+            <OpenDraft />
+          </PassphraseGate>
         </Route>
       </Switch>
     </Suspense>
@@ -26,74 +33,94 @@ export default function AssessmentFeature() {
 function NewAssessment() {
   const { chosen } = useDocuments();
   if (!chosen) return <Redirect to="~/choose-area?next=assessment/new" replace />;
-  return <CreateDraft documentId={chosen.id} />;
+  return (
+    <PassphraseGate>
+      <CreateDraft documentId={chosen.id} />
+    </PassphraseGate>
+  );
 }
 
 function CreateDraft({ documentId }: { documentId: string }) {
   const document = useThresholdsDocument(documentId);
-  const repository = useDraftRepository();
+  const { store, vault } = useLoadedDrafts();
   const [, navigate] = useLocation();
-  useEffect(() => {
-    const now = new Date().toISOString();
-    const draft: Draft = {
-      id: crypto.randomUUID(),
-      schemaVersion: DRAFT_SCHEMA_VERSION,
-      mode: 'referral',
-      status: 'in-progress',
-      documentId: document.id,
-      documentVersion: document.version,
-      step: 'about-you',
-      levelSoFar: 1,
-      createdAt: now,
-      updatedAt: now,
-      content: emptyDraftContent(),
-    };
-    void repository.save(draft).then(() => navigate(`/${draft.id}/about-you`, { replace: true }));
-  }, [document, repository, navigate]);
-  return <Loading />;
-}
-
-function OpenDraft() {
-  const { draftId = '' } = useParams<{ draftId: string }>();
-  const repository = useDraftRepository();
-  // Loaded in an effect, not with Suspense: a suspended first render would discard the promise.
-  const [loaded, setLoaded] = useState<{ id: string; draft: Draft | undefined }>();
+  const [failure, setFailure] = useState<string>();
   useEffect(() => {
     let current = true;
-    void repository.load(draftId).then((draft) => current && setLoaded({ id: draftId, draft }));
+    store
+      .create({ mode: 'referral', document, step: 'about-you' }, vault)
+      .then((draft) => current && navigate(`/${draft.id}/about-you`, { replace: true }))
+      .catch((error: unknown) => current && setFailure(storageErrorMessage(error).summary));
     return () => {
       current = false;
     };
-  }, [repository, draftId]);
-  if (loaded?.id !== draftId) return <Loading />;
-  const { draft } = loaded;
-  if (!draft) {
-    return (
-      <Page title="This assessment is not on this device">
-        <p>
-          It may have been sent, deleted, or started on another device. <a href="/">Go to the start page</a>.
-        </p>
-      </Page>
-    );
-  }
-  return <LoadedDraft draft={draft} />;
+  }, [document, store, vault, navigate]);
+  if (failure) return <Page title="The assessment could not be started">{<p>{failure}</p>}</Page>;
+  return <Loading />;
 }
 
-function LoadedDraft({ draft }: { draft: Draft }) {
-  const document = useThresholdsDocument(draft.documentId);
-  const mismatch = useMemo(() => document.version !== draft.documentVersion, [document, draft]);
-  if (mismatch) {
+type Opened =
+  | { kind: 'open'; draft: EditableDraft; document: ThresholdsDocument; readOnlyReason?: string; newerVersion?: string }
+  | { kind: 'failed'; summary: string; action: string };
+
+function OpenDraft() {
+  const { draftId = '' } = useParams<{ draftId: string }>();
+  const { store, vault } = useLoadedDrafts();
+  const { catalogue } = useDocuments();
+  const [opened, setOpened] = useState<{ id: string; result: Opened }>();
+  useEffect(() => {
+    let current = true;
+    let release: (() => void) | undefined;
+    void (async (): Promise<Opened> => {
+      try {
+        const draft = await store.load(draftId, vault);
+        const shipped = catalogue.find((doc) => doc.id === draft.documentId);
+        // A draft stays on the document version it began with, even after the app ships a newer one.
+        const document = await store.loadDocument(draft.documentId, draft.documentVersion);
+        if (!document) return { kind: 'failed', ...DATA_MESSAGES.restore };
+        const claim = await claimDraft(draft.id);
+        if (!claim.readOnly) release = claim.release;
+        return {
+          kind: 'open',
+          draft,
+          document,
+          readOnlyReason: claim.readOnly ? claim.reason : undefined,
+          newerVersion: shipped && shipped.version !== draft.documentVersion ? shipped.version : undefined,
+        };
+      } catch (error) {
+        return { kind: 'failed', ...storageErrorMessage(error) };
+      }
+    })().then((result) => {
+      if (current) setOpened({ id: draftId, result });
+      else release?.();
+    });
+    return () => {
+      current = false;
+      release?.();
+    };
+  }, [store, vault, draftId, catalogue]);
+
+  if (opened?.id !== draftId) return <Loading />;
+  const { result } = opened;
+  if (result.kind === 'failed') {
     return (
-      <Page title="This assessment used an older version of the descriptions of need">
+      <Page title="This assessment cannot be opened">
+        <p>{result.summary}</p>
+        <p>{result.action}</p>
         <p>
-          It was started with version {draft.documentVersion}; this app has version {document.version}. Opening it on a
-          newer version will come with the drafts update.
+          <a href="/">Go to the start page</a>
         </p>
       </Page>
     );
   }
   return (
-    <DraftSessionProvider initial={draft} document={document}>
+    <DraftSessionProvider initial={result.draft} document={result.document} readOnlyReason={result.readOnlyReason}>
+      {result.newerVersion && (
+        <div className="inset" role="note">
+          This assessment began on version {result.draft.documentVersion} of the descriptions of need and stays on it,
+          so its result does not change. This app now has version {result.newerVersion}.
+        </div>
+      )}
       <StepRouter />
     </DraftSessionProvider>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLocation, useSearch } from 'wouter';
+import { consumeReturnToField } from '../../app/drafts/drafts-context.tsx';
 import { stepPosition, type Step } from '../../domain/assessment/steps.ts';
 import { useDraftSession } from './draft-session.tsx';
 
@@ -12,7 +13,14 @@ export function useStep(step: Step) {
   const [, navigate] = useLocation();
   const returnTo = new URLSearchParams(useSearch()).get('return');
   const { enterStep } = session;
-  useEffect(() => enterStep(step.slug), [enterStep, step.slug]);
+  const lastField = session.draft.field;
+  useEffect(() => {
+    enterStep(step.slug, lastField);
+    // After an unlock, go back to the field in use rather than the page heading.
+    if (consumeReturnToField() && lastField) window.document.getElementById(lastField)?.focus();
+    // Only on arriving at the step: the field changes as the practitioner moves around.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enterStep, step.slug]);
   const position = stepPosition(session.steps, step.slug);
   const nextHref = returnTo === 'check' ? '/check' : position.next ? `/${position.next.slug}` : '/summary';
   return {

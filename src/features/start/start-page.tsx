@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { Page } from '../../app/components/page.tsx';
 import { useDocuments } from '../../app/documents/documents-context.tsx';
+import { DraftsList } from '../drafts/drafts-list.tsx';
 import { DocumentDetails } from './document-details.tsx';
 
 export function StartPage() {
@@ -56,7 +57,7 @@ export function StartPage() {
       </ul>
       <section aria-labelledby="drafts-title" className="drafts">
         <h2 id="drafts-title">Your saved assessments</h2>
-        <p>Assessments you start on this device will be listed here.</p>
+        <DraftsList />
       </section>
     </Page>
   );

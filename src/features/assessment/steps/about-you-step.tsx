@@ -7,6 +7,7 @@ import { AGENCY_LABELS, referrerSchema } from '../../../domain/assessment/referr
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { AGENCIES } from '../../../domain/thresholds/worked-case-schema.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
+import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function AboutYouStep({ step }: { step: Step }) {
@@ -20,7 +21,7 @@ export function AboutYouStep({ step }: { step: Step }) {
   useFormAutosave(form, (content, values) => ({ ...content, referrer: { ...content.referrer, ...values } }));
   const { errors } = form.formState;
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit((referrer) => {

@@ -4,6 +4,7 @@ import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
 import { incompleteSteps } from '../../../domain/assessment/completeness.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { AnswersSummary } from '../answers-summary.tsx';
+import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function CheckAnswersStep({ step }: { step: Step }) {
@@ -16,7 +17,7 @@ export function CheckAnswersStep({ step }: { step: Step }) {
     assessment?.suggestedLevel,
   );
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
       {attempt > 0 && (
         <ErrorSummary
           attempt={attempt}

@@ -6,6 +6,7 @@ import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
 import { childSchema, GENDERS } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
+import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
@@ -36,7 +37,7 @@ export function ChildStep({ step }: { step: Step }) {
   const { errors } = form.formState;
   const unborn = useWatch({ control: form.control, name: 'gender' }) === 'unborn';
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit((child) => {

@@ -9,6 +9,7 @@ import type { Step } from '../../../domain/assessment/steps.ts';
 import { keepApplicable } from '../../../domain/thresholds/queries.ts';
 import type { ThresholdsDocument } from '../../../domain/thresholds/schema.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
+import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 /** A new age band keeps only the concerns that apply at that age. */
@@ -31,7 +32,7 @@ export function ConcernStep({ step }: { step: Step }) {
   useFormAutosave(form, (content, values) => withConcern(document, content, values));
   const { errors } = form.formState;
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit((concern) => {

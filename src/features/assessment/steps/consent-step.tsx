@@ -6,6 +6,7 @@ import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
 import { consentSchema } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
+import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function ConsentStep({ step }: { step: Step }) {
@@ -18,7 +19,7 @@ export function ConsentStep({ step }: { step: Step }) {
   useFormAutosave(form, (content, values) => ({ ...content, consent: { ...content.consent, ...values } }));
   const { errors } = form.formState;
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
       {assessment && <p className="inset">{assessment.response.consent}</p>}
       <form
         noValidate

@@ -3,6 +3,7 @@ import { IndicatorPicker } from '../../../app/components/indicator-picker.tsx';
 import { IndicatorSearch } from '../../../app/components/indicator-search.tsx';
 import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
 import type { Step } from '../../../domain/assessment/steps.ts';
+import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function DomainStep({ step }: { step: Step }) {
@@ -18,7 +19,7 @@ export function DomainStep({ step }: { step: Step }) {
         : content.indicators.filter((other) => other !== id),
     }));
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
       {!ageBand || !domain ? (
         <p>
           First <Link href="/concern">tell us the child's age</Link>: the descriptions depend on it.

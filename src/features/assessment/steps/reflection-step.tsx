@@ -6,6 +6,7 @@ import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
 import { childVoiceSchema, strengthsSchema, triedSchema } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
+import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 const QUESTIONS = {
@@ -38,7 +39,7 @@ export function ReflectionStep({ step }: { step: Step }) {
   useFormAutosave(form, (content, values) => ({ ...content, [field]: values.text ?? '' }));
   const { errors } = form.formState;
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit(({ text }) => {

@@ -10,12 +10,13 @@ import { overrideSchemaFor } from '../../../domain/assessment/referral-schema.ts
 import type { Step } from '../../../domain/assessment/steps.ts';
 import type { Assessment } from '../../../domain/engine/assess.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
+import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function ResultStep({ step }: { step: Step }) {
   const { steps, assessment } = useStep(step);
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
       {assessment ? (
         <>
           <LevelResponse assessment={assessment} />
@@ -33,7 +34,11 @@ export function ResultStep({ step }: { step: Step }) {
 function OverrideForm({ step, assessment }: { step: Step; assessment: Assessment }) {
   const { draft, document, update, goNext } = useStep(step);
   const schema = useMemo(
-    () => overrideSchemaFor(document.levels.map((level) => level.level), assessment.suggestedLevel),
+    () =>
+      overrideSchemaFor(
+        document.levels.map((level) => level.level),
+        assessment.suggestedLevel,
+      ),
     [document, assessment.suggestedLevel],
   );
   const saved = draft.content.override;

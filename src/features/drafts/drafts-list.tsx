@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { useDocuments } from '../../app/documents/documents-context.tsx';
+import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+import type { DraftSummary } from '../../data/draft-store.ts';
+import { storageErrorMessage } from '../../data/storage-errors.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Drafts past the document's retention period are flagged first, and deleted this many days later. */
+export const RETENTION_GRACE_DAYS = 7;
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+const FIXED_STEPS: Record<string, string> = {
+  'about-you': 'About you',
+  concern: "The child's age and your concern",
+  child: 'Child and family details',
+  strengths: 'What is working well',
+  'child-voice': "The child's voice",
+  tried: 'What has been tried',
+  result: 'Suggested level of need',
+  consent: 'Consent and information sharing',
+  check: 'Check your answers',
+  summary: 'Summary',
+};
+
+/**
+ * Saved assessments on this device, listed without the passphrase: age band, level so far, step
+ * and last edited — never a name.
+ */
+export function DraftsList() {
+  const { store } = useDrafts();
+  const { catalogue } = useDocuments();
+  const [listed, setListed] = useState<{ drafts: DraftSummary[]; at: number }>();
+  const [problem, setProblem] = useState<string>();
+  const [confirming, setConfirming] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+
+  const refresh = useCallback(async () => {
+    if (!store) return;
+    try {
+      const list = await store.listSummaries();
+      const now = Date.now();
+      // Past the retention period and the grace after it: deleted, and the practitioner is told.
+      const overdue = list.drafts.filter((draft) => {
+        const retention = catalogue.find((doc) => doc.id === draft.documentId)?.retentionDays ?? 30;
+        return (
+          draft.status === 'in-progress' &&
+          now - Date.parse(draft.updatedAt) > (retention + RETENTION_GRACE_DAYS) * DAY_MS
+        );
+      });
+      for (const draft of overdue) await store.delete(draft.id);
+      if (overdue.length) {
+        setNotice(
+          `${overdue.length} assessment${overdue.length === 1 ? ' was' : 's were'} deleted because it had not been used for a long time.`,
+        );
+      }
+      setListed({ drafts: list.drafts.filter((draft) => !overdue.includes(draft)), at: now });
+    } catch (error) {
+      setProblem(storageErrorMessage(error).summary);
+    }
+  }, [store, catalogue]);
+
+  useEffect(() => {
+    // Loading the list is the external system this effect synchronises with.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void refresh();
+  }, [refresh]);
+
+  if (problem) return <p>{problem}</p>;
+  if (!listed) return <p className="hint">Looking for saved assessments…</p>;
+  const { drafts, at: listedAt } = listed;
+  return (
+    <>
+      {notice && <p role="status">{notice}</p>}
+      {drafts.length === 0 ? (
+        <p>You have no saved assessments on this device.</p>
+      ) : (
+        <ul className="draft-list">
+          {drafts.map((draft) => {
+            const doc = catalogue.find((candidate) => candidate.id === draft.documentId);
+            const age = doc?.ageBands.find((band) => band.id === draft.ageBand)?.label ?? 'Age not given yet';
+            const step =
+              FIXED_STEPS[draft.step] ??
+              doc?.domains.find((domain) => `domain-${domain.id}` === draft.step)?.title ??
+              draft.step;
+            const ageDays = (listedAt - Date.parse(draft.updatedAt)) / DAY_MS;
+            const expiring = ageDays > (doc?.retentionDays ?? 30);
+            const label = `assessment last edited ${when(draft.updatedAt)}`;
+            return (
+              <li key={draft.id} className="draft-list__item">
+                <h3 className="draft-list__title">
+                  {age}, level {draft.levelSoFar} so far
+                </h3>
+                <p className="hint">
+                  At: {step}. Last edited {when(draft.updatedAt)}.{draft.status === 'queued' && ' Waiting to send.'}
+                </p>
+                {expiring && (
+                  <p className="tag tag--draft">
+                    Not used for {Math.floor(ageDays)} days: it will be deleted after {RETENTION_GRACE_DAYS} more days
+                    unless you open it.
+                  </p>
+                )}
+                {confirming === draft.id ? (
+                  <div className="button-group" role="group" aria-label={`Delete ${label}?`}>
+                    <button
+                      type="button"
+                      className="button button--warning"
+                      onClick={async () => {
+                        await store?.delete(draft.id);
+                        setConfirming(undefined);
+                        await refresh();
+                      }}
+                    >
+                      Yes, delete it
+                    </button>
+                    <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
+                      No, keep it
+                    </button>
+                  </div>
+                ) : (
+                  <div className="button-group">
+                    <Link className="button" href={`/assessment/${draft.id}`}>
+                      Carry on <span className="visually-hidden">with the {label}</span>
+                    </Link>
+                    <button type="button" className="button button--secondary" onClick={() => setConfirming(draft.id)}>
+                      Delete <span className="visually-hidden">the {label}</span>
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

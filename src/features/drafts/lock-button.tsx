@@ -1,0 +1,12 @@
+import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+
+/** Lock now: for handing the tablet to someone, or leaving it in the car. */
+export function LockButton() {
+  const { vault, lock } = useDrafts();
+  if (!vault) return null;
+  return (
+    <button type="button" className="site-header__button" onClick={() => void lock()}>
+      Lock
+    </button>
+  );
+}

@@ -1,0 +1,143 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link } from 'wouter';
+import { z } from 'zod';
+import { ErrorSummary, collectErrors } from '../../app/components/error-summary.tsx';
+import { TextField } from '../../app/components/fields.tsx';
+import { Loading } from '../../app/components/loading.tsx';
+import { Page } from '../../app/components/page.tsx';
+import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+import { UnlockThrottledError, WrongPassphraseError } from '../../data/crypto/errors.ts';
+import { MIN_PASSPHRASE_LENGTH } from '../../data/crypto/keyring.ts';
+
+/** Shows the page only with the vault open: otherwise sets up a passphrase or unlocks, in place. */
+export function PassphraseGate({ children }: { children: ReactNode }) {
+  const { store, keyringStatus, vault } = useDrafts();
+  if (!store || !keyringStatus) return <Loading />;
+  if (!keyringStatus.setUp) return <SetUpPassphrase />;
+  if (!vault) return <Unlock />;
+  return children;
+}
+
+const setUpSchema = z
+  .object({
+    passphrase: z
+      .string()
+      .min(MIN_PASSPHRASE_LENGTH, `Enter a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`),
+    confirm: z.string(),
+  })
+  .refine((values) => values.passphrase === values.confirm, {
+    path: ['confirm'],
+    message: 'Enter the same passphrase again: the two do not match',
+  });
+
+function SetUpPassphrase() {
+  const { setUp } = useDrafts();
+  const form = useForm({
+    shouldFocusError: false,
+    resolver: zodResolver(setUpSchema),
+    defaultValues: { passphrase: '', confirm: '' },
+  });
+  const { errors } = form.formState;
+  return (
+    <Page title="Set a passphrase for this device">
+      <p>
+        Assessments hold sensitive details about children and families. They are encrypted on this device with a key
+        only your passphrase opens.
+      </p>
+      <p className="inset">
+        There is no way to recover a forgotten passphrase: if you forget it, the drafts on this device are deleted. Sent
+        referrals are not affected.
+      </p>
+      <form noValidate onSubmit={form.handleSubmit(({ passphrase }) => setUp(passphrase))}>
+        <ErrorSummary errors={collectErrors(errors)} attempt={form.formState.submitCount} />
+        <TextField
+          label="Passphrase"
+          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. Three or four random words are easy to remember and hard to guess.`}
+          error={errors.passphrase?.message}
+          registration={form.register('passphrase')}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField
+          label="Enter the passphrase again"
+          error={errors.confirm?.message}
+          registration={form.register('confirm')}
+          type="password"
+          autoComplete="new-password"
+        />
+        <button className="button" type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? 'Setting up…' : 'Set passphrase'}
+        </button>
+      </form>
+    </Page>
+  );
+}
+
+const unlockSchema = z.object({ passphrase: z.string().min(1, 'Enter your passphrase') });
+
+function Unlock() {
+  const { unlock, keyringStatus } = useDrafts();
+  const form = useForm({
+    shouldFocusError: false,
+    resolver: zodResolver(unlockSchema),
+    defaultValues: { passphrase: '' },
+  });
+  /** Seconds before another try is allowed, counted down once a second. */
+  const [waitSeconds, setWaitSeconds] = useState(() =>
+    keyringStatus?.setUp ? Math.ceil(keyringStatus.retryAfterMs / 1000) : 0,
+  );
+  useEffect(() => {
+    if (waitSeconds <= 0) return;
+    const timer = setTimeout(() => setWaitSeconds((seconds) => seconds - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [waitSeconds]);
+  const { errors } = form.formState;
+  return (
+    <Page title="Unlock to carry on">
+      <p>The app locks itself to protect the families' details. Your place in the form is kept.</p>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(async ({ passphrase }) => {
+          try {
+            await unlock(passphrase);
+          } catch (error) {
+            if (error instanceof WrongPassphraseError || error instanceof UnlockThrottledError) {
+              setWaitSeconds(Math.ceil(error.retryAfterMs / 1000));
+              form.setError('passphrase', {
+                message:
+                  error instanceof WrongPassphraseError
+                    ? 'That is not the passphrase set on this device. Check it and try again.'
+                    : 'There have been several wrong passphrases. Wait, then try again.',
+              });
+            } else {
+              form.setError('passphrase', { message: 'The app could not unlock. Reload the page and try again.' });
+            }
+          }
+        })}
+      >
+        <ErrorSummary errors={collectErrors(errors)} attempt={form.formState.submitCount} />
+        <TextField
+          label="Passphrase"
+          hint="Pasting from a password manager works."
+          error={errors.passphrase?.message}
+          registration={form.register('passphrase')}
+          type="password"
+          autoComplete="current-password"
+        />
+        {waitSeconds > 0 && (
+          <p className="hint" role="status">
+            You can try again in {waitSeconds} {waitSeconds === 1 ? 'second' : 'seconds'}.
+          </p>
+        )}
+        <button className="button" type="submit" disabled={waitSeconds > 0 || form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+      <p>
+        <Link href="~/forgotten-passphrase">I have forgotten my passphrase</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,125 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { catalogue } from 'virtual:thresholds';
+import { useEffect } from 'react';
+import { describe, expect, it } from 'vitest';
+import { DraftsProvider, useDrafts } from '../../src/app/drafts/drafts-context.tsx';
+import { MemoryDraftStore } from '../../src/data/memory-draft-store.ts';
+import { IdleLock } from '../../src/features/drafts/idle-lock.tsx';
+import { findHeading, PASSPHRASE, renderApp, storeWithDraft, storeWithPassphrase } from './render-app.tsx';
+
+describe('saved assessments', () => {
+  it('are listed on the start page by age, level, step and time, never by name', async () => {
+    const { store } = await storeWithDraft(
+      {
+        concern: { ageBand: '0-4', reason: 'CANARY-REASON' },
+        child: { lastName: 'CANARY-NAME' },
+        indicators: ['health-missed-checks-immunisations'],
+      },
+      'child',
+    );
+    renderApp('/', store);
+    const title = await screen.findByRole('heading', { level: 3, name: '0 to 4 years, level 2 so far' });
+    const item = within(title.closest('li') as HTMLElement);
+    expect(item.getByText(/^At: Child and family details\. Last edited /)).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/CANARY/);
+    expect(item.getByRole('link', { name: /^Carry on with the assessment last edited/ })).toBeInTheDocument();
+  });
+
+  it('are deleted only after the practitioner confirms', async () => {
+    const { store } = await storeWithDraft({ concern: { ageBand: '5-11' } });
+    const { user } = renderApp('/', store);
+    await user.click(await screen.findByRole('button', { name: /^Delete the assessment/ }));
+    await user.click(screen.getByRole('button', { name: 'No, keep it' }));
+    expect((await store.listSummaries()).drafts).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: /^Delete the assessment/ }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete it' }));
+    expect(await screen.findByText('You have no saved assessments on this device.')).toBeInTheDocument();
+    expect((await store.listSummaries()).drafts).toHaveLength(0);
+  });
+});
+
+describe('the passphrase', () => {
+  it('is set on first use, with both entries checked', async () => {
+    const { user } = renderApp('/assessment/new');
+    await findHeading('Set a passphrase for this device');
+    await user.type(screen.getByLabelText('Passphrase'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary).getByRole('link', { name: 'Enter a passphrase of at least 8 characters' }),
+    ).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Passphrase'));
+    await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
+    await user.type(screen.getByLabelText('Enter the passphrase again'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
+    await findHeading('About you');
+  });
+
+  it('turns away a wrong passphrase and makes the next try wait', async () => {
+    const { store, path } = await storeWithDraft({});
+    const { user } = renderApp(`${path}/about-you`, store);
+    await findHeading('Unlock to carry on');
+    await user.type(screen.getByLabelText('Passphrase'), 'not the passphrase');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(
+      await screen.findByRole('link', { name: /That is not the passphrase set on this device/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/You can try again in \d seconds?\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  });
+
+  it('locks on request and, once unlocked, returns to the same step and field', async () => {
+    const { store, path } = await storeWithDraft({});
+    const { user, unlock } = renderApp(`${path}/about-you`, store);
+    await unlock();
+    await findHeading('About you');
+    await user.click(screen.getByLabelText('Your role'));
+    await user.keyboard('Social worker');
+    await user.click(screen.getByRole('button', { name: 'Lock' }));
+    await unlock();
+    await findHeading('About you');
+    expect(screen.getByLabelText('Your role')).toHaveFocus();
+    expect(screen.getByLabelText('Your role')).toHaveValue('Social worker');
+  });
+});
+
+function UnlockOnMount() {
+  const { store, vault, unlock } = useDrafts();
+  useEffect(() => {
+    if (store && !vault) void unlock(PASSPHRASE);
+  }, [store, vault, unlock]);
+  return <p>{vault ? 'Unlocked' : 'Locked'}</p>;
+}
+
+describe('the idle lock', () => {
+  it('warns with one action to stay, then locks and drops the key', async () => {
+    const { store } = await storeWithPassphrase();
+    const user = userEvent.setup();
+    render(
+      <DraftsProvider store={store}>
+        <UnlockOnMount />
+        <IdleLock idleMs={61_500} />
+      </DraftsProvider>,
+    );
+    expect(await screen.findByText('Unlocked')).toBeInTheDocument();
+    const warning = await screen.findByRole('alertdialog', { name: 'The app will lock soon' }, { timeout: 4000 });
+    await user.click(within(warning).getByRole('button', { name: 'Stay unlocked' }));
+    expect(screen.getByText('Unlocked')).toBeInTheDocument();
+  });
+
+  it('locks when nobody responds to the warning', async () => {
+    const store = new MemoryDraftStore({ keyring: { iterations: 1_000 } });
+    await store.keyring.setUp(PASSPHRASE);
+    render(
+      <DraftsProvider store={store}>
+        <UnlockOnMount />
+        <IdleLock idleMs={1_500} />
+      </DraftsProvider>,
+    );
+    expect(await screen.findByText('Unlocked')).toBeInTheDocument();
+    // UnlockOnMount unlocks again at once, so watch for the lock itself.
+    await screen.findByText('Locked', {}, { timeout: 5000 });
+    expect(catalogue.length).toBeGreaterThan(0);
+  });
+});
