@@ -33,8 +33,9 @@ export default defineConfig({
   },
   // Each journey sets the device it is about (phone or tablet); see tests/e2e/devices.ts.
   projects: [{ name: 'chromium' }],
+  // The real intake server, so every journey runs under the production CSP and cache headers.
   webServer: {
-    command: `npm run build && node_modules/.bin/vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npm run build && rm -rf test-results/e2e-data && PORT=${PORT} DATA_DIR=test-results/e2e-data node_modules/.bin/tsx server/main.ts`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

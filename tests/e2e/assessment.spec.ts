@@ -8,6 +8,10 @@ test.describe('a health visitor on a tablet', () => {
 
   test('completes an assessment end to end and prints the summary', async ({ page }, testInfo) => {
     test.setTimeout(180_000);
+    // Served by the intake server: a CSP refusal or any script error shows up here.
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
     const axeCounts: Record<string, number> = {};
     await completeAssessment(page, async (label) => {
       axeCounts[label] = await checkPage(page, testInfo, `tablet-${label}`);
@@ -38,6 +42,7 @@ test.describe('a health visitor on a tablet', () => {
     await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
     await expect(page.getByText('This summary contains personal information')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('tablet-summary-print.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
     await testInfo.attach('axe violations per page', {
       body: JSON.stringify(axeCounts, null, 2),
       contentType: 'application/json',
