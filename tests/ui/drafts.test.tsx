@@ -1,10 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { catalogue } from 'virtual:thresholds';
+import { catalogue, loadDocument } from 'virtual:thresholds';
 import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { DraftsProvider, useDrafts } from '../../src/app/drafts/drafts-context.tsx';
 import { MemoryDraftStore } from '../../src/data/memory-draft-store.ts';
+import { emptyDraftContent } from '../../src/domain/assessment/draft.ts';
 import { IdleLock } from '../../src/features/drafts/idle-lock.tsx';
 import { findHeading, PASSPHRASE, renderApp, storeWithDraft, storeWithPassphrase } from './render-app.tsx';
 
@@ -121,5 +122,41 @@ describe('the idle lock', () => {
     // UnlockOnMount unlocks again at once, so watch for the lock itself.
     await screen.findByText('Locked', {}, { timeout: 5000 });
     expect(catalogue.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a draft begun on an older version of the descriptions of need', () => {
+  it('keeps its version and result until the practitioner chooses to re-run it on the new one', async () => {
+    const { store, vault } = await storeWithPassphrase();
+    const current = await loadDocument('st-helens');
+    const older = { ...structuredClone(current), version: '0.0.9' };
+    // In the older version this indicator was level 4; the app now ships it at its current level.
+    const indicator = older.domains[0]?.indicators.find((i) => i.id === 'health-missed-checks-immunisations');
+    if (indicator) indicator.level = 4;
+    const draft = await store.create(
+      {
+        mode: 'referral',
+        document: older,
+        step: 'result',
+        content: {
+          ...emptyDraftContent(),
+          concern: { ageBand: '0-4' },
+          indicators: ['health-missed-checks-immunisations'],
+        },
+        levelSoFar: 4,
+      },
+      vault,
+    );
+    vault.lock();
+    const { user, unlock } = renderApp(`/assessment/${draft.id}/result`, store);
+    await unlock();
+    expect(await screen.findByText(/began on version 0\.0\.9 .* stays on it/)).toBeInTheDocument();
+    expect(screen.getAllByText(/^Level 4: /).length).toBeGreaterThan(0);
+
+    await user.click(screen.getByRole('button', { name: `Re-run on version ${current.version}` }));
+    await findHeading('Suggested level of need');
+    expect(await screen.findByText(/^Level 2: /)).toBeInTheDocument();
+    const { drafts } = await store.listSummaries();
+    expect(drafts.map((summary) => [summary.documentVersion, summary.levelSoFar])).toEqual([[current.version, 2]]);
   });
 });

@@ -11,6 +11,7 @@ import { storageErrorMessage } from '../../data/storage-errors.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 import { PassphraseGate } from '../drafts/passphrase-gate.tsx';
 import { DraftSessionProvider } from './draft-session.tsx';
+import { NewerVersionNotice } from './newer-version-notice.tsx';
 import { StepRouter } from './step-router.tsx';
 
 export default function AssessmentFeature() {
@@ -115,12 +116,7 @@ function OpenDraft() {
   }
   return (
     <DraftSessionProvider initial={result.draft} document={result.document} readOnlyReason={result.readOnlyReason}>
-      {result.newerVersion && (
-        <div className="inset" role="note">
-          This assessment began on version {result.draft.documentVersion} of the descriptions of need and stays on it,
-          so its result does not change. This app now has version {result.newerVersion}.
-        </div>
-      )}
+      {result.newerVersion && <NewerVersionNotice draft={result.draft} newerVersion={result.newerVersion} />}
       <StepRouter />
     </DraftSessionProvider>
   );
