@@ -46,7 +46,10 @@ export const referrerSchema = z.strictObject({
 });
 
 export const concernSchema = z.strictObject({
-  ageBand: idSchema.or(z.literal('')).refine((value) => value !== '', { message: "Select the child's age" }),
+  // Not chosen yet is undefined in a fresh draft and '' in the form: the same message for both.
+  ageBand: z
+    .union([idSchema, z.literal('')], { error: "Select the child's age" })
+    .refine((value) => value !== '', { message: "Select the child's age" }),
   reason: required(
     'Enter what you are worried about',
     4000,
