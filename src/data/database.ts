@@ -4,7 +4,8 @@
  * | Store       | Since | Holds                                                        | Indexed (none identify anyone)                       |
  * | ----------- | ----- | ------------------------------------------------------------ | ---------------------------------------------------- |
  * | `drafts`    | v1    | drafts: plaintext list fields + sealed content (records.ts)  | id, status, updatedAt                                |
- * | `keyring`   | v1    | the data key wrapped by the passphrase, with its KDF cost    | id (always 'device')                                 |
+ * | `keyring`   | v1    | the data key wrapped by the passphrase, with its KDF cost;   | id ('device', 'enrolment')                           |
+ * |             |       | the device's enrolment sealed by it (enrolment-store.ts)     |                                                      |
  * | `documents` | v2    | compiled rules documents, so a draft reopens on its version  | [id+version]                                         |
  * | `outbox`    | v2    | sealed submissions waiting to be sent, with their sync state | id, idempotencyKey (unique), draftId, status, nextAttemptAt, updatedAt |
  *

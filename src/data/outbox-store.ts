@@ -4,12 +4,18 @@
  * what the sync loop needs without a passphrase: random ids, the idempotency key sent with every
  * attempt, status, attempts, when to try next, the last reason code, and the server's receipt.
  * Queuing a draft and marking it 'queued' happen in one transaction, so "queued" is never shown
- * for a referral that is not in the outbox. The sync engine (another issue) drives the statuses.
+ * for a referral that is not in the outbox. The sync loop (src/sync) drives the statuses; once the
+ * server's receipt is in, `complete` erases the payload and deletes the draft in one transaction.
  */
-import { submissionSchema, SUBMISSION_SCHEMA_VERSION, type Submission } from '../domain/sync/submission-schema.ts';
+import {
+  submissionSchema,
+  SUBMISSION_SCHEMA_VERSION,
+  type Receipt,
+  type Submission,
+} from '../domain/sync/submission-schema.ts';
 import { openSubmission, sealSubmission } from './crypto/draft-sealing.ts';
 import { DraftTamperedError, KeyChangedError } from './crypto/errors.ts';
-import type { Vault } from './crypto/vault.ts';
+import { IV_BYTES, type Vault } from './crypto/vault.ts';
 import type { AppDatabase } from './database.ts';
 import type { EditableDraft } from './draft-codec.ts';
 import { DraftConflictError, DraftNotFoundError, DraftNotSavableError } from './errors.ts';
@@ -23,6 +29,9 @@ export type OutboxChange = Partial<
 >;
 
 const entryOf = ({ payload: _payload, keyId: _keyId, ...entry }: OutboxRecord): OutboxEntry => entry;
+
+/** What a sent entry keeps in place of its payload: nothing that could ever be opened. */
+const erasedPayload = () => ({ iv: new Uint8Array(IV_BYTES), data: new Uint8Array(0) });
 
 export class OutboxStore {
   readonly #now: () => Date;
@@ -106,6 +115,28 @@ export class OutboxStore {
         if (!current) throw new DraftNotFoundError(id);
         const next = { ...current, ...change, updatedAt };
         await db.outbox.put(next);
+        return entryOf(next);
+      }),
+    );
+  }
+
+  /**
+   * The server has the referral (its 201 receipt is `receipt`). In one transaction: marks the entry
+   * sent with the receipt, erases its sealed payload and deletes the draft, so the device keeps
+   * nothing of the referral but the receipt, and a crash can never leave it half done. Safe to
+   * repeat, as the same receipt comes back for a retried send.
+   */
+  async complete(id: string, receipt: Receipt): Promise<OutboxEntry> {
+    const updatedAt = this.#now().toISOString();
+    const { db } = this;
+    return db.run(() =>
+      db.transaction('rw', db.outbox, db.drafts, async () => {
+        const current = await db.outbox.get(id);
+        if (!current) throw new DraftNotFoundError(id);
+        const { lastReason: _lastReason, ...rest } = current;
+        const next: OutboxRecord = { ...rest, status: 'sent', receipt, updatedAt, payload: erasedPayload() };
+        await db.outbox.put(next);
+        await db.drafts.delete(current.draftId);
         return entryOf(next);
       }),
     );

@@ -85,6 +85,19 @@ export interface KeyringRecord {
   lastFailureAt?: string;
 }
 
+/**
+ * This device's enrolment with the intake server, kept in the `keyring` store beside the wrapped
+ * data key (see enrolment-store.ts): the device id and bearer token are sealed under the data key
+ * `keyId`; only the fact of enrolment and its time are in plaintext.
+ */
+export interface EnrolmentRecord {
+  id: 'enrolment';
+  keyId: string;
+  enrolledAt: string;
+  /** `{deviceId, token}`, sealed like draft content. */
+  sealed: SealedBox;
+}
+
 /** A compiled rules document, kept so a draft always reopens on the version it began with. */
 export interface ArchivedDocumentRecord {
   id: string;
