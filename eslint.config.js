@@ -24,6 +24,21 @@ const DOMAIN_FORBIDDEN_IMPORTS = [
   '**/pwa/**',
 ];
 
+/** What src/sync may not import: no UI, no storage engine of its own, nothing above it. */
+const SYNC_FORBIDDEN_IMPORTS = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'dexie',
+  'workbox-*',
+  'virtual:*',
+  'node:*',
+  '**/app/**',
+  '**/features/**',
+  '**/pwa/**',
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'dev-dist', 'coverage', 'node_modules', 'tmp', 'data', 'test-results'] },
   js.configs.recommended,
@@ -71,6 +86,24 @@ export default tseslint.config(
           name,
           message: 'src/domain must not touch the browser or Node.js: pass what it needs as arguments.',
         })),
+      ],
+    },
+  },
+  {
+    // The sync loop is plain TypeScript over the domain and data layers, tested in Node: the app
+    // hands it what it needs from the browser (fetch, the connection status, Web Locks).
+    files: ['src/sync/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: SYNC_FORBIDDEN_IMPORTS,
+              message: 'src/sync may import src/domain and src/data only: pass anything else in from the app.',
+            },
+          ],
+        },
       ],
     },
   },

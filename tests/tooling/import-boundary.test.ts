@@ -21,6 +21,20 @@ describe('the import boundary around src/domain', () => {
     expect(await ruleIdsFor(code, 'src/domain/engine/example.ts')).toContain(rule);
   });
 
+  it.each([
+    ["import { useSync } from '../app/sync/sync-context.tsx';\nexport const x = useSync;\n"],
+    ["import { reportNetworkFailure } from '../pwa/connection.ts';\nexport const x = reportNetworkFailure;\n"],
+    ["import Dexie from 'dexie';\nexport const x = Dexie;\n"],
+  ])('keeps the sync loop to the domain and data layers: rejects %j in src/sync', async (code) => {
+    expect(await ruleIdsFor(code, 'src/sync/example.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor(
+        "import { OutboxStore } from '../data/outbox-store.ts';\nexport const x = OutboxStore;\n",
+        'src/sync/example.ts',
+      ),
+    ).toEqual([]);
+  });
+
   it('allows the same browser code outside the domain layer', async () => {
     expect(await ruleIdsFor('export const width = window.innerWidth;\n', 'src/app/example.ts')).toEqual([]);
   });
