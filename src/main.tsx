@@ -8,9 +8,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');
 
 const loadDraftStore = () => import('./data/create-draft-store.ts').then((module) => module.createDraftStore());
+const loadSync = () => import('./app/sync/create-sync-backend.ts').then((module) => module.createSyncBackend());
 
 createRoot(root).render(
   <StrictMode>
-    <App documents={catalogue} draftStore={loadDraftStore} />
+    <App documents={catalogue} draftStore={loadDraftStore} sync={loadSync} />
   </StrictMode>,
 );

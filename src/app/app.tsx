@@ -9,6 +9,7 @@ import { Loading } from './components/loading.tsx';
 import { Page } from './components/page.tsx';
 import { DocumentsProvider } from './documents/documents-context.tsx';
 import { DraftsProvider } from './drafts/drafts-context.tsx';
+import { SyncProvider, type SyncBackend } from './sync/sync-context.tsx';
 
 // Each journey is its own chunk, so the start page stays small on a slow connection.
 const QuickCheckFeature = lazy(() => import('../features/quick-check/index.tsx'));
@@ -22,67 +23,71 @@ export interface AppProps {
   documents: readonly DocumentSummary[];
   /** The store, or a loader for it (the app loads it as its own chunk). */
   draftStore: DraftStore | (() => Promise<DraftStore>);
+  /** Sending to the front door: the backend, or a loader for it. Without it nothing is sent. */
+  sync?: SyncBackend | (() => Promise<SyncBackend>);
   /** For tests: wouter's memory location instead of the browser's address bar. */
   locationHook?: BaseLocationHook;
 }
 
-export function App({ documents, draftStore, locationHook }: AppProps) {
+export function App({ documents, draftStore, sync, locationHook }: AppProps) {
   return (
     <DocumentsProvider catalogue={documents}>
       <DraftsProvider store={draftStore}>
-        <Router hook={locationHook}>
-          <a className="skip-link" href="#main">
-            Skip to main content
-          </a>
-          <header className="site-header">
-            <div className="width-container">
-              <a className="site-header__name" href="/">
-                Levels of need
-              </a>
-              <nav className="site-header__nav" aria-label="Service">
-                <a className="site-header__link" href="/settings">
-                  Settings
+        <SyncProvider backend={sync}>
+          <Router hook={locationHook}>
+            <a className="skip-link" href="#main">
+              Skip to main content
+            </a>
+            <header className="site-header">
+              <div className="width-container">
+                <a className="site-header__name" href="/">
+                  Levels of need
                 </a>
-                <LockButton />
-              </nav>
-            </div>
-          </header>
-          <IdleLock />
-          <main id="main" className="width-container" tabIndex={-1}>
-            <Suspense fallback={<Loading />}>
-              <Switch>
-                <Route path="/">
-                  <StartPage />
-                </Route>
-                <Route path="/choose-area">
-                  <ChooseAreaPage />
-                </Route>
-                <Route path="/settings">
-                  <SettingsPage />
-                </Route>
-                <Route path="/forgotten-passphrase">
-                  <ForgottenPassphrasePage />
-                </Route>
-                <Route path="/quick-check" nest>
-                  <QuickCheckFeature />
-                </Route>
-                <Route path="/assessment" nest>
-                  <AssessmentFeature />
-                </Route>
-                <Route path="/browse" nest>
-                  <BrowseFeature />
-                </Route>
-                <Route>
-                  <Page title="Page not found">
-                    <p>
-                      If you typed the web address, check it is correct. <a href="/">Go to the start page</a>.
-                    </p>
-                  </Page>
-                </Route>
-              </Switch>
-            </Suspense>
-          </main>
-        </Router>
+                <nav className="site-header__nav" aria-label="Service">
+                  <a className="site-header__link" href="/settings">
+                    Settings
+                  </a>
+                  <LockButton />
+                </nav>
+              </div>
+            </header>
+            <IdleLock />
+            <main id="main" className="width-container" tabIndex={-1}>
+              <Suspense fallback={<Loading />}>
+                <Switch>
+                  <Route path="/">
+                    <StartPage />
+                  </Route>
+                  <Route path="/choose-area">
+                    <ChooseAreaPage />
+                  </Route>
+                  <Route path="/settings">
+                    <SettingsPage />
+                  </Route>
+                  <Route path="/forgotten-passphrase">
+                    <ForgottenPassphrasePage />
+                  </Route>
+                  <Route path="/quick-check" nest>
+                    <QuickCheckFeature />
+                  </Route>
+                  <Route path="/assessment" nest>
+                    <AssessmentFeature />
+                  </Route>
+                  <Route path="/browse" nest>
+                    <BrowseFeature />
+                  </Route>
+                  <Route>
+                    <Page title="Page not found">
+                      <p>
+                        If you typed the web address, check it is correct. <a href="/">Go to the start page</a>.
+                      </p>
+                    </Page>
+                  </Route>
+                </Switch>
+              </Suspense>
+            </main>
+          </Router>
+        </SyncProvider>
       </DraftsProvider>
     </DocumentsProvider>
   );

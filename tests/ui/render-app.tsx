@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { catalogue, loadDocument } from 'virtual:thresholds';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/app.tsx';
+import type { SyncBackend } from '../../src/app/sync/sync-context.tsx';
 import { MemoryDraftStore } from '../../src/data/memory-draft-store.ts';
 import type { DraftContent } from '../../src/domain/assessment/draft.ts';
 import { emptyDraftContent } from '../../src/domain/assessment/draft.ts';
@@ -30,15 +31,16 @@ export async function storeWithDraft(content: Partial<DraftContent>, step = 'abo
   return { store, draft, path: `/assessment/${draft.id}` };
 }
 
-/** Renders the whole app at a path, with St Helens chosen. */
+/** Renders the whole app at a path, with St Helens chosen; `sync` (tests/ui/memory-sync.ts) turns sending on. */
 export function renderApp(
   path: string,
   store: MemoryDraftStore = new MemoryDraftStore({ keyring: { iterations: 1_000 } }),
+  sync?: SyncBackend,
 ) {
   localStorage.setItem('levels-of-need.chosen-document', 'st-helens');
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
-  render(<App documents={catalogue} draftStore={store} locationHook={location.hook} />);
+  render(<App documents={catalogue} draftStore={store} sync={sync} locationHook={location.hook} />);
   const unlock = async () => {
     await findHeading('Unlock to carry on');
     await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);

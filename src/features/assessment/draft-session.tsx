@@ -32,6 +32,8 @@ interface DraftSessionValue {
   /** Records the step (and field) the practitioner is on and saves at once. */
   enterStep(slug: string, field?: string): void;
   flush(): Promise<void>;
+  /** Carries on from `saved`, a newer revision stored elsewhere (queuing it to send bumps its revision). */
+  adopt(saved: EditableDraft): void;
 }
 
 const DraftSessionContext = createContext<DraftSessionValue | undefined>(undefined);
@@ -130,6 +132,16 @@ export function DraftSessionProvider({
     [change],
   );
 
+  const adopt = useCallback((saved: EditableDraft) => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    dirty.current = false;
+    latest.current = saved;
+    revision.current = saved.revision;
+    setDraft(saved);
+    setSaveState({ kind: 'saved', at: saved.updatedAt });
+  }, []);
+
   useEffect(() => {
     const unregister = registerPendingSave(flush);
     // Leaving the page, switching app or locking the tablet: save now, not in a second's time.
@@ -160,8 +172,8 @@ export function DraftSessionProvider({
   }, [flush, change]);
 
   const value = useMemo(
-    () => ({ draft, document, steps, assessment, saveState, update, enterStep, flush }),
-    [draft, document, steps, assessment, saveState, update, enterStep, flush],
+    () => ({ draft, document, steps, assessment, saveState, update, enterStep, flush, adopt }),
+    [draft, document, steps, assessment, saveState, update, enterStep, flush, adopt],
   );
   return <DraftSessionContext value={value}>{children}</DraftSessionContext>;
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useDocuments } from '../../app/documents/documents-context.tsx';
 import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+import { useSync } from '../../app/sync/sync-context.tsx';
 import type { DraftSummary } from '../../data/draft-store.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
 
@@ -62,11 +63,15 @@ export function DraftsList() {
     }
   }, [store, catalogue]);
 
+  // A referral sent from the outbox leaves the device: list again whenever the outbox changes.
+  const outbox = useSync()
+    .state.entries.map((entry) => `${entry.id}:${entry.status}`)
+    .join();
   useEffect(() => {
     // Loading the list is the external system this effect synchronises with.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
-  }, [refresh]);
+  }, [refresh, outbox]);
 
   if (problem) return <p>{problem}</p>;
   if (!listed) return <p className="hint">Looking for saved assessments…</p>;

@@ -10,6 +10,7 @@ import { useDrafts } from '../../app/drafts/drafts-context.tsx';
 import { WrongPassphraseError } from '../../data/crypto/errors.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../../data/crypto/keyring.ts';
 import { StoragePersistence, type StorageReport } from '../../data/storage-persistence.ts';
+import { ConnectDeviceSection } from '../sending/connect-device-section.tsx';
 import { idleLockMinutes, setIdleLockMinutes } from './idle-lock.tsx';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -18,6 +19,7 @@ export default function SettingsPage() {
   return (
     <Page title="Settings">
       <StorageSection />
+      <ConnectDeviceSection />
       <LockSection />
       <ChangePassphraseSection />
       <h2>Forgotten your passphrase?</h2>

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { Page } from '../../app/components/page.tsx';
 import { useDocuments } from '../../app/documents/documents-context.tsx';
 import { DraftsList } from '../drafts/drafts-list.tsx';
+import { SendStatusSection } from '../sending/send-status.tsx';
 import { DocumentDetails } from './document-details.tsx';
 
 export function StartPage() {
@@ -59,6 +60,7 @@ export function StartPage() {
         <h2 id="drafts-title">Your saved assessments</h2>
         <DraftsList />
       </section>
+      <SendStatusSection />
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { ImmediateRiskAlert } from '../../../app/components/immediate-risk-alert.tsx';
 import { LevelResponse } from '../../../app/components/level-response.tsx';
 import { Page } from '../../../app/components/page.tsx';
+import { SendReferral } from '../../sending/send-referral.tsx';
 import { AnswersSummary } from '../answers-summary.tsx';
 import { useDraftSession } from '../draft-session.tsx';
 
@@ -27,6 +28,7 @@ export function SummaryPage() {
             Back to the start page
           </Link>
         </div>
+        <SendReferral />
         {assessment && <LevelResponse assessment={assessment} />}
         <AnswersSummary document={document} content={draft.content} assessment={assessment} />
         <p className="print-only hint">This summary contains personal information. Store and share it securely.</p>

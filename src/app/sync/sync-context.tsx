@@ -1,0 +1,79 @@
+import { createContext, use, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { Vault } from '../../data/crypto/vault.ts';
+import type { EnrolmentStore } from '../../data/enrolment-store.ts';
+import type { ApiClient } from '../../sync/api-client.ts';
+import type { SyncOutbox } from '../../sync/outbox-processor.ts';
+import { OutboxSync, type SyncState } from '../../sync/outbox-sync.ts';
+import { useDrafts } from '../drafts/drafts-context.tsx';
+
+/** What sending needs: the outbox, the enrolment, the API and, where the browser has one, a lock shared by tabs. */
+export interface SyncBackend {
+  outbox: SyncOutbox;
+  enrolment: EnrolmentStore;
+  api: Pick<ApiClient, 'submit' | 'enrol'>;
+  withLock?: <T>(task: () => Promise<T>) => Promise<T>;
+  pollMs?: number;
+}
+
+interface SyncValue {
+  /** Undefined while the backend loads, or when the app was started without one. */
+  sync: OutboxSync | undefined;
+  state: SyncState;
+}
+
+const EMPTY: SyncState = { entries: [], running: false };
+const noSubscription = () => () => undefined;
+const emptySnapshot = () => EMPTY;
+
+const SyncContext = createContext<SyncValue>({ sync: undefined, state: EMPTY });
+
+/**
+ * Runs the outbox while the app is open (src/sync/outbox-sync.ts): from start, on `online` and
+ * `visibilitychange`, on unlock, and on its timer. Sits inside DraftsProvider: sending needs the vault.
+ */
+export function SyncProvider({
+  backend: backendOrLoader,
+  children,
+}: {
+  backend?: SyncBackend | (() => Promise<SyncBackend>);
+  children: ReactNode;
+}) {
+  const { vault } = useDrafts();
+  const vaultRef = useRef<Vault | null>(vault);
+  const [loadedBackend, setLoadedBackend] = useState<SyncBackend>();
+  const [sync, setSync] = useState<OutboxSync>();
+
+  useEffect(() => {
+    if (typeof backendOrLoader !== 'function') return;
+    let live = true;
+    void backendOrLoader().then((loaded) => live && setLoadedBackend(loaded));
+    return () => {
+      live = false;
+    };
+  }, [backendOrLoader]);
+  const backend = typeof backendOrLoader === 'function' ? loadedBackend : backendOrLoader;
+
+  useEffect(() => {
+    if (!backend) return;
+    const created = new OutboxSync({ ...backend, vault: () => vaultRef.current });
+    const detach = created.attach(window, document);
+    setSync(created);
+    return () => {
+      detach();
+      created.stop();
+    };
+  }, [backend]);
+
+  // At start, and whenever the app locks or unlocks: unlocking is what lets queued referrals go.
+  useEffect(() => {
+    vaultRef.current = vault;
+    void sync?.run();
+  }, [sync, vault]);
+
+  const state = useSyncExternalStore(sync?.subscribe ?? noSubscription, sync?.getSnapshot ?? emptySnapshot);
+  return <SyncContext value={{ sync, state }}>{children}</SyncContext>;
+}
+
+export function useSync(): SyncValue {
+  return use(SyncContext);
+}
