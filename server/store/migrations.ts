@@ -68,9 +68,101 @@ function initial(dialect: DialectName): Migration {
   };
 }
 
+/**
+ * The front door's inbox (issue 8): staff, their sessions, sign-in failures for the lock-out, each
+ * referral's triage state, the decisions (append-only: a new decision adds a row) and the audit trail.
+ * Only new tables, and none with a foreign key to submissions: that table stays as it was, free of
+ * dependants, and the retention purge deletes a referral's state and decisions in its own transaction.
+ */
+function inbox(dialect: DialectName): Migration {
+  const timestamp = dialect === 'postgres' ? 'timestamptz' : 'text';
+  return {
+    async up(db: AnyDatabase) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('username', 'text', (col) => col.notNull().unique())
+        .addColumn('role', 'text', (col) => col.notNull().check(sql`role in ('triage', 'admin')`))
+        .addColumn('password_hash', 'text', (col) => col.notNull())
+        .addColumn('created_at', timestamp, (col) => col.notNull())
+        .addColumn('password_changed_at', timestamp, (col) => col.notNull())
+        .addColumn('disabled_at', timestamp)
+        .execute();
+
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull().references('users.id'))
+        .addColumn('csrf_token', 'text', (col) => col.notNull())
+        .addColumn('created_at', timestamp, (col) => col.notNull())
+        .addColumn('last_seen_at', timestamp, (col) => col.notNull())
+        .addColumn('expires_at', timestamp, (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user_id').on('sessions').column('user_id').execute();
+
+      // One row per attempt, keyed by a hash of the name typed (which may be a mistyped password).
+      await db.schema
+        .createTable('sign_in_attempts')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('username_hash', 'text', (col) => col.notNull())
+        .addColumn('attempted_at', timestamp, (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('sign_in_attempts_username')
+        .on('sign_in_attempts')
+        .columns(['username_hash', 'attempted_at'])
+        .execute();
+
+      await db.schema
+        .createTable('triage_states')
+        .addColumn('submission_id', 'text', (col) => col.primaryKey())
+        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('in-triage', 'decided')`))
+        .addColumn('triage_started_by', 'text', (col) => col.references('users.id'))
+        .addColumn('triage_started_at', timestamp)
+        .addColumn('decision_count', 'integer', (col) => col.notNull())
+        .addColumn('decided_level', 'integer')
+        .addColumn('outcome', 'text')
+        .addColumn('decided_by', 'text', (col) => col.references('users.id'))
+        .addColumn('decided_at', timestamp)
+        .execute();
+      await db.schema.createIndex('triage_states_status').on('triage_states').column('status').execute();
+
+      await db.schema
+        .createTable('decisions')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('submission_id', 'text', (col) => col.notNull())
+        // 1, 2, 3… per submission: two people deciding at once cannot both write the same number.
+        .addColumn('sequence', 'integer', (col) => col.notNull())
+        .addColumn('decided_level', 'integer', (col) => col.notNull())
+        .addColumn('outcome', 'text', (col) => col.notNull())
+        .addColumn('note', 'text', (col) => col.notNull())
+        .addColumn('decided_by', 'text', (col) => col.notNull().references('users.id'))
+        .addColumn('decided_at', timestamp, (col) => col.notNull())
+        .addUniqueConstraint('decisions_submission_sequence', ['submission_id', 'sequence'])
+        .execute();
+
+      // No foreign keys: the trail outlives the referrals it names (they are purged), and it holds
+      // pseudonymous ids and codes only, never free text.
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('at', timestamp, (col) => col.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('actor', 'text', (col) => col.notNull())
+        .addColumn('action', 'text', (col) => col.notNull())
+        .addColumn('submission_id', 'text')
+        .addColumn('details', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
+      await db.schema.createIndex('audit_events_submission_id').on('audit_events').column('submission_id').execute();
+    },
+  };
+}
+
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-devices-and-submissions': initial(dialect),
+    '0002-inbox': inbox(dialect),
   };
 }

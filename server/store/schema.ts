@@ -64,10 +64,89 @@ export interface SubmissionsTable {
   payload: string;
 }
 
+/** Front-door staff who use the inbox (issue 8). Users are disabled, never deleted: decisions name them. */
+export interface UsersTable {
+  id: string;
+  /** Lower case; shown in the inbox and the audit trail. */
+  username: string;
+  role: 'triage' | 'admin';
+  /** `$scrypt$ln=…,r=…,p=…$salt$hash`: the parameters travel with the hash so they can be raised later. */
+  password_hash: string;
+  created_at: Timestamp;
+  password_changed_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session cookie's value, hex. The cookie's value itself is never stored. */
+  id_hash: string;
+  user_id: string;
+  /** The synchronizer token every form in this session carries. */
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** The absolute end of the session, however active it is. */
+  expires_at: Timestamp;
+}
+
+export interface SignInAttemptsTable {
+  id: string;
+  /** SHA-256 of the lower-cased username typed: unknown names are locked out the same way. */
+  username_hash: string;
+  attempted_at: Timestamp;
+}
+
+/** A referral's place in the front door's work; no row means "new". */
+export interface TriageStatesTable {
+  submission_id: string;
+  status: 'in-triage' | 'decided';
+  triage_started_by: string | null;
+  triage_started_at: Timestamp | null;
+  /** How many decisions have been recorded: the check that stops two people overwriting each other. */
+  decision_count: number;
+  /** The latest decision, copied here for the list and the report. */
+  decided_level: number | null;
+  outcome: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+/** Every decision ever recorded (a change adds a row). Holds free text: deleted with its referral. */
+export interface DecisionsTable {
+  id: string;
+  submission_id: string;
+  sequence: number;
+  decided_level: number;
+  outcome: string;
+  note: string;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+/** Who did what, when (server time). Pseudonymous ids and codes only, never free text or names of families. */
+export interface AuditEventsTable {
+  id: string;
+  at: Timestamp;
+  /** The user's id, or null for the admin CLI. */
+  actor_id: string | null;
+  /** The username at the time, or "admin-cli". */
+  actor: string;
+  action: string;
+  submission_id: string | null;
+  /** A JSON object of codes, levels and counts. */
+  details: string;
+}
+
 export interface Tables {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
   submissions: SubmissionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  triage_states: TriageStatesTable;
+  decisions: DecisionsTable;
+  audit_events: AuditEventsTable;
 }
 
 export function toIso(value: string | Date): string {

@@ -91,7 +91,7 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
         expect(rows[0]?.synchronous_commit).toBe('on');
       }
       const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(database.db);
-      expect(migrations.rows.map((row) => row.name)).toEqual(['0001-devices-and-submissions']);
+      expect(migrations.rows.map((row) => row.name)).toEqual(['0001-devices-and-submissions', '0002-inbox']);
     } finally {
       await database.close();
     }
