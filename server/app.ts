@@ -1,7 +1,8 @@
 /**
  * The intake server as a Fastify instance: security headers and the request log on everything,
- * then the API under /api/v1, then the built PWA. `buildApp` takes everything it needs, so tests
- * build it on a temporary database and call it with `inject`, and `main.ts` listens on a port.
+ * then the API under /api/v1, the front door's inbox under /inbox, then the built PWA. `buildApp`
+ * takes everything it needs, so tests build it on a temporary database and call it with `inject`,
+ * and `main.ts` listens on a port.
  */
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ import { registerRequestLog, requestId } from './http/logging.ts';
 import { ApiError, handleError } from './http/problems.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApp } from './http/static-app.ts';
+import { registerInbox, type InboxOptions } from './inbox/plugin.ts';
 import { deviceAuthentication, registerDeviceRoutes } from './routes/devices.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerSubmissionRoutes } from './routes/submissions.ts';
@@ -28,6 +30,8 @@ export interface AppDependencies {
   logger: Logger;
   /** On SQLite, the Idempotency-Keys being saved right now (given by tests to stage a request in flight). */
   keysInFlight?: Set<string>;
+  /** The front door's inbox: a clock and scrypt's cost, which tests change. */
+  inbox?: Pick<InboxOptions, 'now' | 'passwordParameters' | 'signInPerMinute'>;
 }
 
 export async function buildApp({
@@ -36,6 +40,7 @@ export async function buildApp({
   documents,
   logger,
   keysInFlight,
+  inbox,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -77,6 +82,8 @@ export async function buildApp({
     authenticate: deviceAuthentication(database.db),
     perMinute: config.rateLimitPerMinute,
   });
+  // Before the app: its catch-all would otherwise answer /inbox with index.html.
+  await registerInbox(app, { ...inbox, db: database.db, documents });
   await registerStaticApp(app, config.staticDir);
   return app;
 }

@@ -1,0 +1,153 @@
+/**
+ * The front door's inbox at /inbox: server-rendered pages for signed-in staff (issue 8).
+ *
+ * An encapsulated Fastify context, so that what it changes stays here: it parses HTML form posts
+ * (the API still accepts JSON only), renders errors as pages, and sends `Cache-Control: no-store`
+ * on every response (the service worker never sees /inbox either: see scripts/pwa/vite-pwa.ts).
+ * Every form post must come from this site: Sec-Fetch-Site and Origin are checked before the body
+ * is read, and the CSRF token after.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { readFileSync } from 'node:fs';
+import type { DocumentRegistry } from '../documents.ts';
+import { safeError } from '../http/logging.ts';
+import { ApiError } from '../http/problems.ts';
+import type { Tables } from '../store/schema.ts';
+import { registerAdminRoutes } from './admin-routes.ts';
+import { crossSitePage, guard, sendHtml, sendNotSignedIn, type InboxContext } from './context.ts';
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './model.ts';
+import { PASSWORD_PARAMETERS, type ScryptParameters } from './passwords.ts';
+import { registerReferralRoutes } from './referral-routes.ts';
+import { registerReportRoutes } from './report-routes.ts';
+import { registerSignInRoutes, SESSION_LIMITS, signInResponder } from './sign-in.ts';
+import { findSession, touchSession } from './store/staff.ts';
+import { messagePage } from './views/sign-in.ts';
+import { isSameOrigin, readCookie, SESSION_COOKIE } from './web-security.ts';
+
+const STYLESHEET = readFileSync(new URL('./assets/inbox.css', import.meta.url), 'utf8');
+const SESSION_SCRIPT = readFileSync(new URL('./assets/session.js', import.meta.url), 'utf8');
+const FORM_BODY_LIMIT_BYTES = 64 * 1024;
+/** A session's last activity is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface InboxOptions {
+  db: Kysely<Tables>;
+  documents: DocumentRegistry;
+  /** The clock (tests move it); server time stamps every audit event. */
+  now?: () => Date;
+  /** scrypt's cost for new hashes; tests lower it. */
+  passwordParameters?: ScryptParameters;
+  signInPerMinute?: number;
+}
+
+function inboxContext(options: InboxOptions): InboxContext {
+  const documents = options.documents.list().flatMap(({ id, version }) => options.documents.get(id, version) ?? []);
+  const indicatorTexts = new Map(
+    documents.flatMap((document) => document.domains.flatMap((domain) => domain.indicators.map((i) => [i.id, i.text]))),
+  );
+  return {
+    db: options.db,
+    documents: options.documents,
+    now: options.now ?? (() => new Date()),
+    passwordParameters: options.passwordParameters ?? PASSWORD_PARAMETERS,
+    signInPerMinute: options.signInPerMinute ?? SIGN_IN_ATTEMPTS_PER_MINUTE,
+    levels: [...new Set(documents.flatMap((document) => document.levels.map((level) => level.level)))].sort(
+      (a, b) => a - b,
+    ),
+    indicatorText: (id) => indicatorTexts.get(id) ?? id,
+  };
+}
+
+const isDataUrl = (url: string) => (url.split('?')[0] ?? '').endsWith('.csv');
+
+export async function registerInbox(app: FastifyInstance, options: InboxOptions) {
+  const context = inboxContext(options);
+  const signIn = signInResponder();
+
+  await app.register(
+    async (inbox) => {
+      // Forms only: no JSON, no text, no multipart here.
+      inbox.removeAllContentTypeParsers();
+      inbox.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
+        (_request, body, done) => {
+          const fields: Record<string, string> = {};
+          for (const [key, value] of new URLSearchParams(String(body))) {
+            if (!Object.hasOwn(fields, key)) fields[key] = value;
+          }
+          done(null, fields);
+        },
+      );
+
+      inbox.addHook('onRequest', async (request, reply) => {
+        reply.header('Cache-Control', 'no-store');
+        if (request.method === 'POST' && !isSameOrigin(request)) {
+          return sendHtml(reply, 403, crossSitePage());
+        }
+        if (request.url.startsWith('/inbox/assets/')) return undefined;
+        const token = readCookie(request, SESSION_COOKIE);
+        request.inboxHadCookie = token !== undefined;
+        if (!token) return undefined;
+        const now = context.now();
+        const session = await findSession(context.db, token, SESSION_LIMITS, now);
+        if (!session) return undefined;
+        request.inboxSession = session;
+        if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
+          await touchSession(context.db, session.idHash, now);
+        }
+        return undefined;
+      });
+      // Whatever a route or an error set, nothing under /inbox may be stored by a browser or proxy.
+      inbox.addHook('onSend', async (_request, reply) => {
+        reply.header('Cache-Control', 'no-store');
+      });
+
+      inbox.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        if (status === 500) request.log.error({ err: safeError(error) }, 'unexpected error in the inbox');
+        reply.problemCode = error instanceof ApiError ? error.code : error.code;
+        if (isDataUrl(request.url)) {
+          const code = status === 429 ? 'rate-limited' : status === 500 ? 'server-unavailable' : 'bad-request';
+          return reply.code(status).type('application/json; charset=utf-8').send({ code, message: 'Try again later.' });
+        }
+        const [title, text] =
+          status === 429
+            ? ['Too many attempts', 'Wait a minute, then try again.']
+            : status === 413
+              ? ['The form is too large', 'Shorten the note, then send the form again.']
+              : status === 415
+                ? ['The form could not be read', 'Send the form from the inbox page.']
+                : status === 500
+                  ? ['Sorry, there is a problem with the service', 'Try again later. Nothing was changed.']
+                  : ['The request could not be understood', 'Go back and try again.'];
+        return sendHtml(reply, status, messagePage(title, [text]));
+      });
+
+      inbox.get('/assets/inbox.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(STYLESHEET));
+      inbox.get('/assets/session.js', async (_request, reply) =>
+        reply.type('text/javascript; charset=utf-8').send(SESSION_SCRIPT),
+      );
+
+      registerSignInRoutes(inbox, context, signIn);
+      registerReferralRoutes(inbox, context, signIn);
+      registerReportRoutes(inbox, context, signIn);
+      registerAdminRoutes(inbox, context, signIn);
+
+      // Anything else under /inbox: the sign-in page (or 401) without a session, a 404 page with one.
+      const page = guard(signIn, { kind: 'page' });
+      inbox.route({
+        method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        url: '/*',
+        preHandler: async (request, reply) => {
+          if (isDataUrl(request.url) && !request.inboxSession) return sendNotSignedIn(reply);
+          return page(request, reply);
+        },
+        handler: async (_request, reply) =>
+          sendHtml(reply, 404, messagePage('Page not found', ['Check the address, or go to the referrals.'], true)),
+      });
+    },
+    { prefix: '/inbox' },
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Signing in and out. A sign-in counts as an attempt against the name typed before the password
+ * is checked; more than LOCKOUT_FAILURES in LOCKOUT_WINDOW_MINUTES and the name is locked, known
+ * or not (so the answer never tells anyone which names exist), and unknown names cost the same
+ * scrypt time as real ones. A new session gets a new random cookie (no fixation).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
+import { LOCKOUT_FAILURES, LOCKOUT_WINDOW_MINUTES, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from './model.ts';
+import { needsRehash, hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
+import { recordAudit } from './store/audit.ts';
+import {
+  clearAttempts,
+  countAttempt,
+  createSession,
+  deleteSession,
+  findUserByName,
+  replacePasswordHash,
+  touchSession,
+} from './store/staff.ts';
+import type { FieldError } from './views/components.ts';
+import { SIGN_IN_MESSAGES, signInPage, type SignInNotice } from './views/sign-in.ts';
+import {
+  clearCookie,
+  newToken,
+  readCookie,
+  SESSION_COOKIE,
+  setCookie,
+  SIGN_IN_COOKIE,
+  tokensMatch,
+} from './web-security.ts';
+import { expiredFormPage } from './context.ts';
+
+export const SESSION_LIMITS = { idleMinutes: SESSION_IDLE_MINUTES, maxHours: SESSION_MAX_HOURS };
+
+/** Only an inbox address may follow sign-in: never another site, never a protocol-relative URL. */
+export function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/inbox(?:[/?][A-Za-z0-9\-._~/?=&%]*)?$/.test(value) && !value.includes('//')
+    ? value
+    : '/inbox';
+}
+
+type SignInResult = { kind: 'signed-in'; userId: string } | { kind: 'wrong' } | { kind: 'locked' };
+
+export async function attemptSignIn(context: InboxContext, username: string, password: string): Promise<SignInResult> {
+  const { db } = context;
+  const now = context.now();
+  const attempts = await countAttempt(db, username, LOCKOUT_WINDOW_MINUTES, now);
+  if (attempts > LOCKOUT_FAILURES) return { kind: 'locked' };
+  const user = await findUserByName(db, username);
+  const matches =
+    user && !user.disabled_at
+      ? await verifyPassword(password, user.password_hash)
+      : await verifyAgainstNothing(password, context.passwordParameters);
+  if (!user || !matches) {
+    if (user) {
+      const details = { userId: user.id, attempt: attempts };
+      await recordAudit(db, { actor: 'unknown', action: 'sign-in-failed', details }, now);
+      if (attempts === LOCKOUT_FAILURES)
+        await recordAudit(db, { actor: 'unknown', action: 'locked-out', details }, now);
+    }
+    return attempts >= LOCKOUT_FAILURES ? { kind: 'locked' } : { kind: 'wrong' };
+  }
+  await clearAttempts(db, username);
+  if (needsRehash(user.password_hash, context.passwordParameters)) {
+    await replacePasswordHash(db, user.id, await hashPassword(password, context.passwordParameters), now);
+  }
+  await recordAudit(db, { actor: { id: user.id, username: user.username }, action: 'signed-in' }, now);
+  return { kind: 'signed-in', userId: user.id };
+}
+
+/** The sign-in page, with a fresh pre-session token in a cookie and in the form. */
+export function signInResponder(): SignInResponder {
+  return async (request, reply) => {
+    const notice: SignInNotice =
+      (request.query as Record<string, unknown> | undefined)?.notice === 'signed-out'
+        ? 'signed-out'
+        : request.inboxHadCookie
+          ? 'session-ended'
+          : undefined;
+    return renderSignIn(request, reply, {
+      status: request.url.split('?')[0]?.replace(/\/$/, '') === '/inbox' ? 200 : 401,
+      notice,
+    });
+  };
+}
+
+function renderSignIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { status: number; notice?: SignInNotice; username?: string; errors?: FieldError[]; next?: string },
+) {
+  // One token per browser, so two tabs on the sign-in page both work.
+  const existing = readCookie(request, SIGN_IN_COOKIE);
+  const csrfToken = existing ?? newToken();
+  if (!existing) setCookie(request, reply, SIGN_IN_COOKIE, csrfToken);
+  if (request.inboxHadCookie) clearCookie(request, reply, SESSION_COOKIE);
+  const next = options.next ?? safeNext(request.method === 'GET' ? request.url : '/inbox');
+  return sendHtml(
+    reply,
+    options.status,
+    signInPage({ csrfToken, next, notice: options.notice, username: options.username, errors: options.errors }),
+  );
+}
+
+export function registerSignInRoutes(inbox: FastifyInstance, context: InboxContext, signIn: SignInResponder) {
+  inbox.post(
+    '/sign-in',
+    { config: { rateLimit: { max: context.signInPerMinute, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, string | undefined>;
+      if (!tokensMatch(body.csrfToken, readCookie(request, SIGN_IN_COOKIE))) {
+        return sendHtml(reply, 403, expiredFormPage());
+      }
+      const username = (body.username ?? '').trim().slice(0, 200);
+      const password = (body.password ?? '').slice(0, 1024);
+      const next = safeNext(body.next);
+      const errors: FieldError[] = [];
+      if (!username) errors.push({ field: 'username', message: SIGN_IN_MESSAGES.username });
+      if (!password) errors.push({ field: 'password', message: SIGN_IN_MESSAGES.password });
+      if (!errors.length) {
+        const result = await attemptSignIn(context, username, password);
+        if (result.kind === 'signed-in') {
+          // A session this browser already had ends: one browser, one session, never a fixed one.
+          if (request.inboxSession) await deleteSession(context.db, request.inboxSession.idHash);
+          const { token } = await createSession(context.db, result.userId, SESSION_LIMITS, context.now());
+          clearCookie(request, reply, SIGN_IN_COOKIE);
+          setCookie(request, reply, SESSION_COOKIE, token);
+          return reply.redirect(next, 303);
+        }
+        errors.push({ field: 'username', message: SIGN_IN_MESSAGES[result.kind] });
+      }
+      return renderSignIn(request, reply, { status: 400, username, errors, next });
+    },
+  );
+
+  // The "Stay signed in" button of the idle warning (assets/session.js): any form post would do.
+  inbox.post('/session/extend', { preHandler: guard(signIn, { kind: 'form' }) }, async (request, reply) => {
+    await touchSession(context.db, sessionOf(request).idHash, context.now());
+    return reply.code(204).send();
+  });
+
+  inbox.post('/sign-out', { preHandler: guard(signIn, { kind: 'form' }) }, async (request, reply) => {
+    const session = sessionOf(request);
+    await deleteSession(context.db, session.idHash);
+    await recordAudit(context.db, { actor: session.user, action: 'signed-out' }, context.now());
+    clearCookie(request, reply, SESSION_COOKIE);
+    // Not "storage": the app's encrypted drafts and unsent referrals live in this origin's IndexedDB.
+    reply.header('Clear-Site-Data', '"cache", "cookies"');
+    return reply.redirect('/inbox?notice=signed-out', 303);
+  });
+}
