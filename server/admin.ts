@@ -5,4 +5,5 @@ process.exitCode = await runAdmin(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
 });
