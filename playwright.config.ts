@@ -35,7 +35,7 @@ export default defineConfig({
   projects: [{ name: 'chromium' }],
   // The real intake server, so every journey runs under the production CSP and cache headers.
   webServer: {
-    command: `npm run build && rm -rf test-results/e2e-data && PORT=${PORT} DATA_DIR=test-results/e2e-data node_modules/.bin/tsx server/main.ts`,
+    command: `npm run build && rm -rf test-results/e2e-data-${PORT} && PORT=${PORT} DATA_DIR=test-results/e2e-data-${PORT} node_modules/.bin/tsx server/main.ts`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
