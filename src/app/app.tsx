@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../domain/thresholds/catalogue.ts';
 import { IdleLock } from '../features/drafts/idle-lock.tsx';
 import { LockButton } from '../features/drafts/lock-button.tsx';
 import { StartPage } from '../features/start/start-page.tsx';
+import { AppStatus } from '../pwa/app-status.tsx';
 import { Loading } from './components/loading.tsx';
 import { Page } from './components/page.tsx';
 import { DocumentsProvider } from './documents/documents-context.tsx';
@@ -53,6 +54,7 @@ export function App({ documents, draftStore, sync, locationHook }: AppProps) {
             </header>
             <IdleLock />
             <main id="main" className="width-container" tabIndex={-1}>
+              <AppStatus />
               <Suspense fallback={<Loading />}>
                 <Switch>
                   <Route path="/">
