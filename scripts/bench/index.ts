@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { benchDrafts } from './drafts.ts';
+import { benchPwa } from './pwa.ts';
 import { benchServer } from './server.ts';
 import { benchThresholds } from './thresholds.ts';
 
@@ -13,3 +14,4 @@ process.stdout.write(
 await benchThresholds();
 await benchDrafts();
 await benchServer();
+await benchPwa();
