@@ -16,7 +16,10 @@ export interface Step {
   field?: 'strengths' | 'childVoice' | 'tried';
 }
 
-const domainSteps = (document: ThresholdsDocument): Step[] =>
+/** Steps need only each domain's id and title, so a catalogue summary will do as well as a document. */
+type WithDomains = { domains: readonly Pick<ThresholdsDocument['domains'][number], 'id' | 'title'>[] };
+
+const domainSteps = (document: WithDomains): Step[] =>
   document.domains.map((domain) => ({
     slug: `domain-${domain.id}`,
     title: domain.title,
@@ -24,7 +27,7 @@ const domainSteps = (document: ThresholdsDocument): Step[] =>
     domainId: domain.id,
   }));
 
-export function assessmentSteps(document: ThresholdsDocument): Step[] {
+export function assessmentSteps(document: WithDomains): Step[] {
   return [
     { slug: 'about-you', title: 'About you', kind: 'about-you' },
     { slug: 'concern', title: "The child's age and your concern", kind: 'concern' },
@@ -40,7 +43,7 @@ export function assessmentSteps(document: ThresholdsDocument): Step[] {
 }
 
 /** A quick check asks only for the age band, then the domains: no personal data at all. */
-export function quickCheckSteps(document: ThresholdsDocument): Step[] {
+export function quickCheckSteps(document: WithDomains): Step[] {
   return [
     { slug: 'age', title: "The child's age", kind: 'concern' },
     ...domainSteps(document),

@@ -5,6 +5,7 @@ import { useDrafts } from '../../app/drafts/drafts-context.tsx';
 import { useSync } from '../../app/sync/sync-context.tsx';
 import type { DraftSummary } from '../../data/draft-store.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
+import { assessmentSteps } from '../../domain/assessment/steps.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Drafts past the document's retention period are flagged first, and deleted this many days later. */
@@ -12,19 +13,6 @@ export const RETENTION_GRACE_DAYS = 7;
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-const FIXED_STEPS: Record<string, string> = {
-  'about-you': 'About you',
-  concern: "The child's age and your concern",
-  child: 'Child and family details',
-  strengths: 'What is working well',
-  'child-voice': "The child's voice",
-  tried: 'What has been tried',
-  result: 'Suggested level of need',
-  consent: 'Consent and information sharing',
-  check: 'Check your answers',
-  summary: 'Summary',
-};
 
 /**
  * Saved assessments on this device, listed without the passphrase: age band, level so far, step
@@ -87,9 +75,10 @@ export function DraftsList() {
             const doc = catalogue.find((candidate) => candidate.id === draft.documentId);
             const age = doc?.ageBands.find((band) => band.id === draft.ageBand)?.label ?? 'Age not given yet';
             const step =
-              FIXED_STEPS[draft.step] ??
-              doc?.domains.find((domain) => `domain-${domain.id}` === draft.step)?.title ??
-              draft.step;
+              draft.step === 'summary'
+                ? 'Summary'
+                : ((doc && assessmentSteps(doc).find((candidate) => candidate.slug === draft.step)?.title) ??
+                  draft.step);
             const ageDays = (listedAt - Date.parse(draft.updatedAt)) / DAY_MS;
             const expiring = ageDays > (doc?.retentionDays ?? 30);
             const label = `assessment last edited ${when(draft.updatedAt)}`;
