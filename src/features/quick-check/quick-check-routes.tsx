@@ -12,6 +12,7 @@ import { WizardFrame } from '../../app/components/wizard-frame.tsx';
 import { useThresholdsDocument } from '../../app/documents/documents-context.tsx';
 import { quickCheckSteps, stepPosition, type Step } from '../../domain/assessment/steps.ts';
 import { assess } from '../../domain/engine/assess.ts';
+import { keepApplicable } from '../../domain/thresholds/queries.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 
 interface QuickCheckAnswers {
@@ -51,9 +52,7 @@ export function QuickCheck({ documentId }: { documentId: string }) {
               // Indicators for another age band may not apply: keep only those that still do.
               setAnswers((current) => ({
                 ageBand,
-                indicators: current.indicators.filter((id) =>
-                  document.domains.some((d) => d.indicators.some((i) => i.id === id && i.ageBands.includes(ageBand))),
-                ),
+                indicators: keepApplicable(document, ageBand, current.indicators),
               }))
             }
             next={steps[1]}
