@@ -91,7 +91,7 @@ export function assess(document: ThresholdsDocument, answers: Answers): Assessme
     id: indicator.id,
     level: indicator.level,
     text: indicator.text,
-    heading: document.domains.find((d) => d.id === indicator.domain)?.title ?? indicator.domain,
+    heading: index.domainTitles.get(indicator.domain) ?? indicator.domain,
     immediateRisk: indicator.immediateRisk,
   }));
   const rulesApplied: Reason[] = document.rules

@@ -10,6 +10,7 @@ export interface DocumentIndex {
   order: ReadonlyMap<string, number>;
   levels: ReadonlyMap<number, Level>;
   contacts: ReadonlyMap<string, Contact>;
+  domainTitles: ReadonlyMap<string, string>;
   ageBands: ReadonlySet<string>;
   lowestLevel: number;
   highestLevel: number;
@@ -27,6 +28,7 @@ export function indexDocument(document: ThresholdsDocument): DocumentIndex {
     order: new Map(all.map((indicator, position) => [indicator.id, position])),
     levels: new Map(document.levels.map((level) => [level.level, level])),
     contacts: new Map(document.contacts.map((contact) => [contact.id, contact])),
+    domainTitles: new Map(document.domains.map((domain) => [domain.id, domain.title])),
     ageBands: new Set(document.ageBands.map((band) => band.id)),
     lowestLevel: Math.min(...levelNumbers),
     highestLevel: Math.max(...levelNumbers),
