@@ -22,8 +22,10 @@
 import Dexie, { type Table } from 'dexie';
 import { AppUpdatedElsewhereError } from './errors.ts';
 import type { ArchivedDocumentRecord, DraftRecord, KeyringRecord, OutboxRecord } from './records.ts';
+import { DATABASE_NAME } from './stored-work.ts';
 
-export const DATABASE_NAME = 'levels-of-need';
+// Defined beside the start page's raw reader, which must not import Dexie.
+export { DATABASE_NAME } from './stored-work.ts';
 export const DATABASE_VERSION = 2;
 
 export const SCHEMA_V1 = { drafts: 'id, status, updatedAt', keyring: 'id' } as const;

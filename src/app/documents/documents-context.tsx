@@ -55,12 +55,24 @@ export function useDocuments(): DocumentsValue {
 
 const loading = new Map<string, Promise<ThresholdsDocument>>();
 
-/** Suspends until the document is loaded; each document is fetched once per visit. */
-export function useThresholdsDocument(id: string): ThresholdsDocument {
+function documentPromise(id: string): Promise<ThresholdsDocument> {
   let promise = loading.get(id);
   if (!promise) {
     promise = loadDocument(id);
     loading.set(id, promise);
   }
-  return use(promise);
+  return promise;
+}
+
+/**
+ * Starts fetching a document's chunk now, so that a page needing it does not wait for its own
+ * code first and then for the document (a waterfall). A failure surfaces where the page uses it.
+ */
+export function preloadThresholdsDocument(id: string): void {
+  documentPromise(id).catch(() => undefined);
+}
+
+/** Suspends until the document is loaded; each document is fetched once per visit. */
+export function useThresholdsDocument(id: string): ThresholdsDocument {
+  return use(documentPromise(id));
 }
