@@ -15,7 +15,7 @@ import { fixed, median, percentile, printSection } from './measure.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CPU_SLOWDOWN = 4;
-const AUTOSAVES = 20;
+const AUTOSAVES = 200;
 const LISTED_DRAFTS = 1_000;
 const LIST_RUNS = 5;
 const WORK_DIR = path.join(PROJECT_ROOT, 'test-results', 'bench-drafts-browser');
@@ -66,7 +66,6 @@ export async function benchDraftsInBrowser(document: ThresholdsDocument, content
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => console.log(m.text()));
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => document.title === 'ready');
     const cdp = await context.newCDPSession(page);
