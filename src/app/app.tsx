@@ -1,10 +1,10 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter';
 import type { DraftStore } from '../data/draft-store.ts';
 import type { DocumentSummary } from '../domain/thresholds/catalogue.ts';
 import { IdleLock } from '../features/drafts/idle-lock.tsx';
 import { LockButton } from '../features/drafts/lock-button.tsx';
-import { loadQuickCheckFeature } from '../features/start/preload-quick-check.ts';
+import { loadedQuickCheckFeature, loadQuickCheckFeature } from '../features/start/preload-quick-check.ts';
 import { StartPage } from '../features/start/start-page.tsx';
 import { AppStatus } from '../pwa/app-status.tsx';
 import { Loading } from './components/loading.tsx';
@@ -105,9 +105,14 @@ function WhenUnlocked({ children }: { children: ReactNode }) {
   return useDraftsIfLoaded().vault ? children : null;
 }
 
-/** The quick check's code and its document load side by side, not one after the other. */
+/**
+ * The quick check's code and its document load side by side, not one after the other; once
+ * prefetched, the component renders without suspending. Chosen once per visit to the route, so the
+ * quick check's state never remounts.
+ */
 function QuickCheckRoute() {
   const { chosen } = useDocuments();
   if (chosen) preloadThresholdsDocument(chosen.id);
-  return <QuickCheckFeature />;
+  const [Prefetched] = useState(loadedQuickCheckFeature);
+  return Prefetched ? <Prefetched /> : <QuickCheckFeature />;
 }

@@ -1,12 +1,12 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { Link } from 'wouter';
+import { lazy, Suspense, useEffect, type MouseEvent } from 'react';
+import { Link, useLocation } from 'wouter';
 import { Page } from '../../app/components/page.tsx';
 import { useDocuments } from '../../app/documents/documents-context.tsx';
 import { useDraftsIfLoaded } from '../../app/drafts/drafts-context.tsx';
 import { useSync } from '../../app/sync/sync-context.tsx';
 import { whenIdle } from '../../pwa/when-idle.ts';
 import { DocumentDetails } from './document-details.tsx';
-import { preloadQuickCheck } from './preload-quick-check.ts';
+import { isQuickCheckReady, preloadQuickCheck } from './preload-quick-check.ts';
 import './start-page.css';
 
 // Only a device with drafts or referrals on it loads these, with the store they list.
@@ -17,7 +17,8 @@ const SendStatusSection = lazy(() =>
 
 export function StartPage() {
   const { catalogue, chosen } = useDocuments();
-  useEffect(() => whenIdle(() => preloadQuickCheck(chosen?.id)), [chosen]);
+  const [, navigate] = useLocation();
+  useEffect(() => whenIdle(() => void preloadQuickCheck(chosen?.id)), [chosen]);
   if (!catalogue.length) {
     return (
       <Page title="Decide a child's level of need">
@@ -25,7 +26,14 @@ export function StartPage() {
       </Page>
     );
   }
-  const warmUp = () => preloadQuickCheck(chosen?.id);
+  const warmUp = () => void preloadQuickCheck(chosen?.id);
+  // Tapped before the idle prefetch finished: stay on this page until the quick check can show at
+  // once, rather than flash a loading page (which React then holds for at least 300 ms).
+  const openQuickCheck = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (isQuickCheckReady(chosen?.id)) return;
+    event.preventDefault();
+    void preloadQuickCheck(chosen?.id).then(() => navigate('/quick-check'));
+  };
   return (
     <Page title="Decide a child's level of need">
       <p className="lead">
@@ -33,7 +41,13 @@ export function StartPage() {
         do next.
       </p>
       <div className="start-action">
-        <Link href="/quick-check" className="button button--start" onPointerDown={warmUp} onFocus={warmUp}>
+        <Link
+          href="/quick-check"
+          className="button button--start"
+          onPointerDown={warmUp}
+          onFocus={warmUp}
+          onClick={openQuickCheck}
+        >
           Quick check
         </Link>
         <p className="hint">Find the level of need in a minute. No names, nothing saved.</p>
