@@ -157,6 +157,9 @@ async function lighthouse(distDir: string, run: number): Promise<LighthouseResul
         '--form-factor=mobile',
         // Gather and audit, keeping the artifacts (and the report, as lhr.report.json) in one folder.
         `-GA=${artifacts}`,
+        // Otherwise Lighthouse also writes an HTML report into the working directory.
+        '--output=json',
+        `--output-path=${path.join(artifacts, 'report.json')}`,
         '--quiet',
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
