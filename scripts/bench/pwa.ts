@@ -159,7 +159,7 @@ async function lighthouse(distDir: string, run: number): Promise<LighthouseResul
         `-GA=${artifacts}`,
         // Otherwise Lighthouse also writes an HTML report into the working directory.
         '--output=json',
-        `--output-path=${path.join(artifacts, 'report.json')}`,
+        `--output-path=${artifacts}.report.json`,
         '--quiet',
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
