@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
  * built app served exactly as a council would serve it.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The journeys choose between two areas, so the builds they test keep the fictional example
+// (scripts/thresholds/vite-plugin.ts); a council's production build leaves it out.
+process.env.LEVELS_OF_NEED_EXAMPLES ??= '1';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -12,6 +12,9 @@ export default defineConfig({
   build: {
     // Source maps would ship the app's source to every device; keep them out of production.
     sourcemap: false,
+    // dist/.vite/manifest.json maps each source module to its chunk: the start-page test checks
+    // against it that no drafts, crypto or sync chunk loads before it is needed.
+    manifest: true,
   },
   test: {
     projects: [

@@ -13,6 +13,7 @@ import { encodeSave, type EditableDraft } from '../../src/data/draft-codec.ts';
 import type { DraftContent } from '../../src/domain/assessment/draft.ts';
 import type { ThresholdsDocument } from '../../src/domain/thresholds/schema.ts';
 import { loadDocuments } from '../thresholds/load-documents.ts';
+import { benchDraftsInBrowser } from './drafts-browser.ts';
 import { fixed, median, percentile, printSection, seededRandom, timeMs } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../../thresholds', import.meta.url));
@@ -28,7 +29,7 @@ const text = (random: () => number, length: number) => {
 };
 
 /** 50 indicators and about 5 KB of free text across the referral's fields. */
-function realisticContent(document: ThresholdsDocument): DraftContent {
+export function realisticContent(document: ThresholdsDocument): DraftContent {
   const random = seededRandom(5);
   const ids = document.domains.flatMap((domain) => domain.indicators.map((indicator) => indicator.id));
   return {
@@ -128,4 +129,6 @@ export async function benchDrafts(): Promise<void> {
     },
   ]);
   for (const each of [db, unlockDb, listDb]) each.close();
+
+  await benchDraftsInBrowser(document, content);
 }

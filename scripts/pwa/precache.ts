@@ -91,7 +91,8 @@ export async function checkPrecache({
   }
   const built = entries.length ? await listFiles(distDir) : [];
   for (const file of built) {
-    if (SERVICE_WORKER_FILES.test(file) || precached.has(file)) continue;
+    // .vite/manifest.json is Vite's map of modules to chunks, for tests and tools; the app never loads it.
+    if (SERVICE_WORKER_FILES.test(file) || file.startsWith('.vite/') || precached.has(file)) continue;
     const bytes = (await stat(path.join(distDir, file))).size;
     problems.push(
       bytes > maxPrecachedFileBytes

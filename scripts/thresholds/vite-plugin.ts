@@ -15,20 +15,32 @@ import { formatLocated, loadDocuments } from './load-documents.ts';
 
 const CATALOGUE_ID = 'virtual:thresholds';
 const DOCUMENT_PREFIX = 'virtual:thresholds/';
+/** Fictional documents for developers and tests are named `example-…`: no real area's id starts so. */
+export const isFictionalExample = (document: Pick<ThresholdsDocument, 'id'>) => document.id.startsWith('example-');
+/**
+ * `LEVELS_OF_NEED_EXAMPLES=1 vite build` keeps the fictional examples in a production build; only the
+ * browser tests set it (playwright.config.ts), because their journeys choose between two areas.
+ */
+export const INCLUDE_EXAMPLES_ENV = 'LEVELS_OF_NEED_EXAMPLES';
 
 export function thresholdsPlugin(root: string): Plugin {
   let documents: Promise<ThresholdsDocument[]> | undefined;
+  // `npm run dev` and vitest serve the examples; a production build offers practitioners real areas only.
+  let includeExamples = true;
   const compile = async () => {
     const loaded = await loadDocuments(root, { withCases: false });
     const problems = loaded.flatMap((entry) => entry.problems);
     if (problems.length) {
       throw new Error(`The descriptions of need have problems to fix:\n${problems.map(formatLocated).join('\n')}`);
     }
-    return loaded.flatMap((entry) => entry.document ?? []);
+    return loaded.flatMap((entry) => entry.document ?? []).filter((doc) => includeExamples || !isFictionalExample(doc));
   };
 
   return {
     name: 'thresholds',
+    configResolved(config) {
+      includeExamples = config.command === 'serve' || process.env[INCLUDE_EXAMPLES_ENV] === '1';
+    },
     resolveId(id) {
       return id === CATALOGUE_ID || id.startsWith(DOCUMENT_PREFIX) ? `\0${id}` : undefined;
     },

@@ -1,19 +1,20 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter';
 import type { DraftStore } from '../data/draft-store.ts';
 import type { DocumentSummary } from '../domain/thresholds/catalogue.ts';
 import { IdleLock } from '../features/drafts/idle-lock.tsx';
 import { LockButton } from '../features/drafts/lock-button.tsx';
+import { loadedQuickCheckFeature, loadQuickCheckFeature } from '../features/start/preload-quick-check.ts';
 import { StartPage } from '../features/start/start-page.tsx';
 import { AppStatus } from '../pwa/app-status.tsx';
 import { Loading } from './components/loading.tsx';
 import { Page } from './components/page.tsx';
-import { DocumentsProvider } from './documents/documents-context.tsx';
-import { DraftsProvider } from './drafts/drafts-context.tsx';
+import { DocumentsProvider, preloadThresholdsDocument, useDocuments } from './documents/documents-context.tsx';
+import { DraftsProvider, useDraftsIfLoaded } from './drafts/drafts-context.tsx';
 import { SyncProvider, type SyncBackend } from './sync/sync-context.tsx';
 
 // Each journey is its own chunk, so the start page stays small on a slow connection.
-const QuickCheckFeature = lazy(() => import('../features/quick-check/index.tsx'));
+const QuickCheckFeature = lazy(loadQuickCheckFeature);
 const AssessmentFeature = lazy(() => import('../features/assessment/index.tsx'));
 const BrowseFeature = lazy(() => import('../features/browse/index.tsx'));
 const ChooseAreaPage = lazy(() => import('../features/start/choose-area-page.tsx'));
@@ -48,11 +49,15 @@ export function App({ documents, draftStore, sync, locationHook }: AppProps) {
                   <a className="site-header__link" href="/settings">
                     Settings
                   </a>
-                  <LockButton />
+                  <WhenUnlocked>
+                    <LockButton />
+                  </WhenUnlocked>
                 </nav>
               </div>
             </header>
-            <IdleLock />
+            <WhenUnlocked>
+              <IdleLock />
+            </WhenUnlocked>
             <main id="main" className="width-container" tabIndex={-1}>
               <AppStatus />
               <Suspense fallback={<Loading />}>
@@ -70,7 +75,7 @@ export function App({ documents, draftStore, sync, locationHook }: AppProps) {
                     <ForgottenPassphrasePage />
                   </Route>
                   <Route path="/quick-check" nest>
-                    <QuickCheckFeature />
+                    <QuickCheckRoute />
                   </Route>
                   <Route path="/assessment" nest>
                     <AssessmentFeature />
@@ -93,4 +98,21 @@ export function App({ documents, draftStore, sync, locationHook }: AppProps) {
       </DraftsProvider>
     </DocumentsProvider>
   );
+}
+
+/** The lock controls exist only while the vault is open, so a locked or new device loads no drafts code for them. */
+function WhenUnlocked({ children }: { children: ReactNode }) {
+  return useDraftsIfLoaded().vault ? children : null;
+}
+
+/**
+ * The quick check's code and its document load side by side, not one after the other; once
+ * prefetched, the component renders without suspending. Chosen once per visit to the route, so the
+ * quick check's state never remounts.
+ */
+function QuickCheckRoute() {
+  const { chosen } = useDocuments();
+  if (chosen) preloadThresholdsDocument(chosen.id);
+  const [Prefetched] = useState(loadedQuickCheckFeature);
+  return Prefetched ? <Prefetched /> : <QuickCheckFeature />;
 }

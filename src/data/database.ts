@@ -8,6 +8,7 @@
  * |             |       | the device's enrolment sealed by it (enrolment-store.ts)     |                                                      |
  * | `documents` | v2    | compiled rules documents, so a draft reopens on its version  | [id+version]                                         |
  * | `outbox`    | v2    | sealed submissions waiting to be sent, with their sync state | id, idempotencyKey (unique), draftId, status, nextAttemptAt, updatedAt |
+ * | `draftSummaries` | v3 | each draft's plaintext list fields, nothing sealed (draft-summaries.ts) | id                                  |
  *
  * Each version's stores are frozen once shipped: a change is a new version (with an `upgrade` if
  * records must change), a fixture under tests/data/fixtures/ and a test that the previous version's
@@ -20,17 +21,28 @@
  * became 'relaxed' in version 121). Every write here is one a practitioner counts on.
  */
 import Dexie, { type Table } from 'dexie';
+import {
+  DRAFT_SUMMARIES_STORE,
+  DRAFTS_STORE,
+  draftSummariesMiddleware,
+  summaryRecordOf,
+  type DraftSummaryRecord,
+} from './draft-summaries.ts';
 import { AppUpdatedElsewhereError } from './errors.ts';
 import type { ArchivedDocumentRecord, DraftRecord, KeyringRecord, OutboxRecord } from './records.ts';
+import { DATABASE_NAME } from './stored-work.ts';
 
-export const DATABASE_NAME = 'levels-of-need';
-export const DATABASE_VERSION = 2;
+// Defined beside the start page's raw reader, which must not import Dexie.
+export { DATABASE_NAME } from './stored-work.ts';
+export const DATABASE_VERSION = 3;
 
 export const SCHEMA_V1 = { drafts: 'id, status, updatedAt', keyring: 'id' } as const;
 export const SCHEMA_V2 = {
   documents: '[id+version]',
   outbox: 'id, &idempotencyKey, draftId, status, nextAttemptAt, updatedAt',
 } as const;
+/** The drafts list's copy of each draft's plaintext fields, kept by draft-summaries.ts. */
+export const SCHEMA_V3 = { [DRAFT_SUMMARIES_STORE]: 'id' } as const;
 
 /** How long a tab being asked to close (another tab is upgrading) waits for its last save. */
 export const VERSION_CHANGE_FLUSH_MS = 2_000;
@@ -58,6 +70,7 @@ export class AppDatabase extends Dexie {
   declare keyring: Table<KeyringRecord, string>;
   declare documents: Table<ArchivedDocumentRecord, [string, string]>;
   declare outbox: Table<OutboxRecord, string>;
+  declare draftSummaries: Table<DraftSummaryRecord, string>;
   #upgradeElsewhere = false;
 
   constructor(options: DatabaseOptions = {}) {
@@ -68,6 +81,13 @@ export class AppDatabase extends Dexie {
     });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (transaction) => {
+        const drafts = await transaction.table(DRAFTS_STORE).toArray();
+        await transaction.table(DRAFT_SUMMARIES_STORE).bulkPut(drafts.map(summaryRecordOf));
+      });
+    this.use(draftSummariesMiddleware);
     // Returning false stops Dexie's own handler, which would close and then try to reopen
     // automatically: an old tab reopening an upgraded database would fail or block the upgrade.
     this.on('versionchange', () => {

@@ -61,7 +61,8 @@ export class DexieDraftStore implements DraftStore {
   }
 
   async listSummaries(): Promise<DraftList> {
-    const records = await this.db.run(() => this.db.drafts.toArray());
+    // The summaries store (draft-summaries.ts): the list never reads sealed content.
+    const records = await this.db.run(() => this.db.draftSummaries.toArray());
     return summarise(records);
   }
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBDatabase as FakeIDBDatabase, IDBKeyRange, forceCloseDatabase, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppDatabase, SCHEMA_V1, SCHEMA_V2 } from '../../src/data/database.ts';
+import { AppDatabase, DATABASE_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../src/data/database.ts';
 import { AppUpdatedElsewhereError } from '../../src/data/errors.ts';
 import { writeV1Database } from './fixtures/v1.ts';
 import { PASSPHRASE, openTestDatabase, testDocument, testStore, uniqueName } from './helpers.ts';
@@ -61,7 +61,7 @@ describe('the database connection', () => {
     await vi.waitFor(() => expect(onBlocked).toHaveBeenCalled());
     old.close();
     await opening;
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DATABASE_VERSION);
   });
 
   it('reopens once when the connection was closed under it (iPadOS after backgrounding)', async () => {

@@ -16,17 +16,29 @@ function renderStart(documents = catalogue) {
 }
 
 describe('the start page', () => {
-  it('offers the three journeys', async () => {
+  it('offers the quick check first, then an assessment and browsing', async () => {
     renderStart();
     await findHeading("Decide a child's level of need");
-    for (const name of ['Quick check', 'Start an assessment', 'Browse the descriptions of need']) {
-      expect(screen.getByRole('link', { name })).toBeInTheDocument();
-    }
+    const links = within(screen.getByRole('main'))
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+    expect(links.slice(0, 3)).toEqual(['Quick check', 'Start an assessment', 'Browse the descriptions of need']);
+  });
+
+  it('uses the only installed area without asking', async () => {
+    const stHelens = catalogue.filter((doc) => doc.id === 'st-helens');
+    const { user } = renderStart(stHelens);
+    await findHeading("Decide a child's level of need");
+    expect(screen.queryByRole('link', { name: /Choose your area|Change area/ })).not.toBeInTheDocument();
+    const details = screen.getByText('Descriptions of need').closest('dl') as HTMLElement;
+    expect(within(details).getByText('St Helens descriptions of need')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Quick check' }));
+    await findHeading("The child's age");
   });
 
   it('asks for the area once, then remembers it and shows its version and status', async () => {
     const { user, location } = renderStart();
-    await user.click(await screen.findByRole('link', { name: 'Choose your area' }));
+    await user.click(await screen.findByRole('link', { name: 'Choose your area (descriptions of need)' }));
     await findHeading("Which area's descriptions of need do you use?");
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('link', { name: 'Select the area you work in' })).toBeInTheDocument();

@@ -55,12 +55,45 @@ export function useDocuments(): DocumentsValue {
 
 const loading = new Map<string, Promise<ThresholdsDocument>>();
 
-/** Suspends until the document is loaded; each document is fetched once per visit. */
-export function useThresholdsDocument(id: string): ThresholdsDocument {
+/** A promise that records its outcome where React's `use` looks for it (`status`, `value`, `reason`). */
+type TrackedPromise<T> = Promise<T> & { status?: 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+
+/**
+ * Each document once per visit. Its outcome is recorded on the promise, so a page rendered after
+ * a preload reads the document at once: React's `use` would otherwise suspend on a promise it has
+ * not seen, show the fallback, and hold the page back for its fallback throttle (300 ms).
+ */
+function documentPromise(id: string): Promise<ThresholdsDocument> {
   let promise = loading.get(id);
   if (!promise) {
-    promise = loadDocument(id);
+    const tracked: TrackedPromise<ThresholdsDocument> = loadDocument(id);
+    tracked.then(
+      (value) => Object.assign(tracked, { status: 'fulfilled', value }),
+      (reason: unknown) => Object.assign(tracked, { status: 'rejected', reason }),
+    );
+    promise = tracked;
     loading.set(id, promise);
   }
-  return use(promise);
+  return promise;
+}
+
+/**
+ * Starts fetching a document's chunk now, so that a page needing it does not wait for its own
+ * code first and then for the document (a waterfall). A failure surfaces where the page uses it.
+ */
+export function preloadThresholdsDocument(id: string): Promise<void> {
+  return documentPromise(id).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** True once the document can be read without waiting. */
+export function isThresholdsDocumentLoaded(id: string): boolean {
+  return (loading.get(id) as TrackedPromise<ThresholdsDocument> | undefined)?.status === 'fulfilled';
+}
+
+/** Suspends until the document is loaded; each document is fetched once per visit. */
+export function useThresholdsDocument(id: string): ThresholdsDocument {
+  return use(documentPromise(id));
 }

@@ -3,8 +3,8 @@ import type { Vault } from '../../data/crypto/vault.ts';
 import type { EnrolmentStore } from '../../data/enrolment-store.ts';
 import type { ApiClient } from '../../sync/api-client.ts';
 import type { SyncOutbox } from '../../sync/outbox-processor.ts';
-import { OutboxSync, type SyncState } from '../../sync/outbox-sync.ts';
-import { useDrafts } from '../drafts/drafts-context.tsx';
+import type { OutboxSync, SyncState } from '../../sync/outbox-sync.ts';
+import { useDraftsIfLoaded } from '../drafts/drafts-context.tsx';
 
 /** What sending needs: the outbox, the enrolment, the API and, where the browser has one, a lock shared by tabs. */
 export interface SyncBackend {
@@ -30,6 +30,8 @@ const SyncContext = createContext<SyncValue>({ sync: undefined, state: EMPTY });
 /**
  * Runs the outbox while the app is open (src/sync/outbox-sync.ts): from start, on `online` and
  * `visibilitychange`, on unlock, and on its timer. Sits inside DraftsProvider: sending needs the vault.
+ * It starts once the drafts store has loaded (there are drafts or referrals on the device, or a page
+ * that keeps them is open), so a device with nothing to send loads no sync code.
  */
 export function SyncProvider({
   backend: backendOrLoader,
@@ -38,31 +40,41 @@ export function SyncProvider({
   backend?: SyncBackend | (() => Promise<SyncBackend>);
   children: ReactNode;
 }) {
-  const { vault } = useDrafts();
+  const { vault, store } = useDraftsIfLoaded();
+  const wanted = store !== undefined;
   const vaultRef = useRef<Vault | null>(vault);
   const [loadedBackend, setLoadedBackend] = useState<SyncBackend>();
   const [sync, setSync] = useState<OutboxSync>();
 
   useEffect(() => {
-    if (typeof backendOrLoader !== 'function') return;
+    if (typeof backendOrLoader !== 'function' || !wanted) return;
     let live = true;
     void backendOrLoader().then((loaded) => live && setLoadedBackend(loaded));
     return () => {
       live = false;
     };
-  }, [backendOrLoader]);
+  }, [backendOrLoader, wanted]);
   const backend = typeof backendOrLoader === 'function' ? loadedBackend : backendOrLoader;
 
   useEffect(() => {
-    if (!backend) return;
-    const created = new OutboxSync({ ...backend, vault: () => vaultRef.current });
-    const detach = created.attach(window, document);
-    setSync(created);
+    if (!backend || !wanted) return;
+    let live = true;
+    let stop: (() => void) | undefined;
+    void import('../../sync/outbox-sync.ts').then(({ OutboxSync }) => {
+      if (!live) return;
+      const created = new OutboxSync({ ...backend, vault: () => vaultRef.current });
+      const detach = created.attach(window, document);
+      stop = () => {
+        detach();
+        created.stop();
+      };
+      setSync(created);
+    });
     return () => {
-      detach();
-      created.stop();
+      live = false;
+      stop?.();
     };
-  }, [backend]);
+  }, [backend, wanted]);
 
   // At start, and whenever the app locks or unlocks: unlocking is what lets queued referrals go.
   useEffect(() => {

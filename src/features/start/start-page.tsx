@@ -1,12 +1,24 @@
-import { Link } from 'wouter';
+import { lazy, Suspense, useEffect, type MouseEvent } from 'react';
+import { Link, useLocation } from 'wouter';
 import { Page } from '../../app/components/page.tsx';
 import { useDocuments } from '../../app/documents/documents-context.tsx';
-import { DraftsList } from '../drafts/drafts-list.tsx';
-import { SendStatusSection } from '../sending/send-status.tsx';
+import { useDraftsIfLoaded } from '../../app/drafts/drafts-context.tsx';
+import { useSync } from '../../app/sync/sync-context.tsx';
+import { whenIdle } from '../../pwa/when-idle.ts';
 import { DocumentDetails } from './document-details.tsx';
+import { isQuickCheckReady, preloadQuickCheck } from './preload-quick-check.ts';
+import './start-page.css';
+
+// Only a device with drafts or referrals on it loads these, with the store they list.
+const DraftsList = lazy(() => import('../drafts/drafts-list.tsx').then((module) => ({ default: module.DraftsList })));
+const SendStatusSection = lazy(() =>
+  import('../sending/send-status.tsx').then((module) => ({ default: module.SendStatusSection })),
+);
 
 export function StartPage() {
   const { catalogue, chosen } = useDocuments();
+  const [, navigate] = useLocation();
+  useEffect(() => whenIdle(() => void preloadQuickCheck(chosen?.id)), [chosen]);
   if (!catalogue.length) {
     return (
       <Page title="Decide a child's level of need">
@@ -14,53 +26,83 @@ export function StartPage() {
       </Page>
     );
   }
+  const warmUp = () => void preloadQuickCheck(chosen?.id);
+  // Tapped before the idle prefetch finished: stay on this page until the quick check can show at
+  // once, rather than flash a loading page (which React then holds for at least 300 ms).
+  const openQuickCheck = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (isQuickCheckReady(chosen?.id)) return;
+    event.preventDefault();
+    void preloadQuickCheck(chosen?.id).then(() => navigate('/quick-check'));
+  };
   return (
     <Page title="Decide a child's level of need">
       <p className="lead">
         Use your area's descriptions of need to find the right level of help for a child, with the reasons, and what to
         do next.
       </p>
-      {chosen ? (
-        <div className="chosen-area">
-          <DocumentDetails document={chosen} />
-          {catalogue.length > 1 && (
-            <Link href="/choose-area" className="chosen-area__change">
-              Change area <span className="visually-hidden">(descriptions of need)</span>
-            </Link>
-          )}
-        </div>
-      ) : (
-        <p>
-          <Link href="/choose-area" className="button">
-            Choose your area
-          </Link>
-        </p>
-      )}
+      <div className="start-action">
+        <Link
+          href="/quick-check"
+          className="button button--start"
+          onPointerDown={warmUp}
+          onFocus={warmUp}
+          onClick={openQuickCheck}
+        >
+          Quick check
+        </Link>
+        <p className="hint">Find the level of need in a minute. No names, nothing saved.</p>
+      </div>
+      <h2 className="start-more__title">Other things you can do</h2>
       <ul className="choices">
         <li className="choice">
-          <h2 className="choice__title">
-            <Link href="/quick-check">Quick check</Link>
-          </h2>
-          <p>Find the level of need in a minute. No names, nothing saved.</p>
-        </li>
-        <li className="choice">
-          <h2 className="choice__title">
+          <h3 className="choice__title">
             <Link href="/assessment/new">Start an assessment</Link>
-          </h2>
+          </h3>
           <p>Record the child's details, the concerns and the child's voice, then print or send a referral.</p>
         </li>
         <li className="choice">
-          <h2 className="choice__title">
+          <h3 className="choice__title">
             <Link href="/browse">Browse the descriptions of need</Link>
-          </h2>
+          </h3>
           <p>Read every level and domain, and search for a concern.</p>
         </li>
       </ul>
+      <section aria-labelledby="area-title" className="chosen-area">
+        <h2 id="area-title" className="chosen-area__title">
+          Your area
+        </h2>
+        {chosen ? (
+          <DocumentDetails document={chosen} />
+        ) : (
+          <p>You have not chosen an area yet. The quick check and assessments ask for it first.</p>
+        )}
+        {catalogue.length > 1 && (
+          <Link href="/choose-area" className="chosen-area__change">
+            {chosen ? 'Change area' : 'Choose your area'}{' '}
+            <span className="visually-hidden">(descriptions of need)</span>
+          </Link>
+        )}
+      </section>
       <section aria-labelledby="drafts-title" className="drafts">
         <h2 id="drafts-title">Your saved assessments</h2>
-        <DraftsList />
+        <SavedWork />
       </section>
-      <SendStatusSection />
     </Page>
+  );
+}
+
+/** Lists drafts and referrals with the store only when the device holds some. */
+function SavedWork() {
+  const { store, storedWork } = useDraftsIfLoaded();
+  const { sync } = useSync();
+  if (!store && !storedWork) return <p className="hint">Looking for saved assessments…</p>;
+  if (!store && storedWork && !storedWork.drafts && !storedWork.outbox) {
+    return <p>You have no saved assessments on this device.</p>;
+  }
+  return (
+    <Suspense fallback={<p className="hint">Looking for saved assessments…</p>}>
+      <DraftsList />
+      {sync && <SendStatusSection />}
+    </Suspense>
   );
 }

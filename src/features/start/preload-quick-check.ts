@@ -1,0 +1,28 @@
+/**
+ * The quick check is the start page's first action, so its code and the chosen area's document
+ * are fetched together, while the page is idle or as soon as a finger lands on the link: the tap
+ * then shows the first question without waiting on the network, and never on one chunk after another.
+ */
+import { isThresholdsDocumentLoaded, preloadThresholdsDocument } from '../../app/documents/documents-context.tsx';
+
+type QuickCheckModule = typeof import('../quick-check/index.tsx');
+let loaded: QuickCheckModule | undefined;
+
+export const loadQuickCheckFeature = () => import('../quick-check/index.tsx').then((module) => (loaded = module));
+
+/**
+ * The quick check's component once its chunk has loaded: rendering it directly rather than through
+ * React.lazy avoids a suspension, a fallback and React's 300 ms throttle before the first question.
+ */
+export const loadedQuickCheckFeature = () => loaded?.default;
+
+/** Resolves once both have loaded, or failed (the quick check's page then shows what went wrong). */
+export async function preloadQuickCheck(documentId: string | undefined): Promise<void> {
+  await Promise.all([
+    loadQuickCheckFeature().catch(() => undefined),
+    documentId ? preloadThresholdsDocument(documentId) : undefined,
+  ]);
+}
+
+export const isQuickCheckReady = (documentId: string | undefined) =>
+  loaded !== undefined && (documentId === undefined || isThresholdsDocumentLoaded(documentId));

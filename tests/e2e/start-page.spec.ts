@@ -1,0 +1,144 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { PHONE, TABLET_LANDSCAPE } from './devices.ts';
+import { chooseStHelens } from './journeys.ts';
+import { checkPage } from './page-checks.ts';
+
+/** Vite's map of source modules to chunks, from the build the test server serves (build.manifest). */
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+const manifest = () =>
+  JSON.parse(readFileSync(new URL('../../dist/.vite/manifest.json', import.meta.url), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+
+/** The files a module needs: its own chunk and every chunk it imports statically, as URL paths. */
+function chunksOf(modules: readonly string[]): Set<string> {
+  const all = manifest();
+  const files = new Set<string>();
+  const pending = [...modules];
+  for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+    const chunk = all[key];
+    if (!chunk) throw new Error(`${key} is not in the Vite manifest: was it renamed?`);
+    if (files.has(`/${chunk.file}`)) continue;
+    files.add(`/${chunk.file}`);
+    pending.push(...(chunk.imports ?? []));
+  }
+  return files;
+}
+
+/** What only drafts, encryption and sending need, leaving out what the start page and quick check share with them. */
+function draftsCryptoAndSyncChunks(): Set<string> {
+  const shown = chunksOf(['index.html', 'src/features/quick-check/index.tsx']);
+  const hidden = chunksOf([
+    'src/data/create-draft-store.ts',
+    'src/app/sync/create-sync-backend.ts',
+    'src/sync/outbox-sync.ts',
+    'src/features/drafts/drafts-list.tsx',
+  ]);
+  return new Set([...hidden].filter((file) => !shown.has(file)));
+}
+
+function recordScripts(page: Page): string[] {
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') requested.push(new URL(request.url()).pathname);
+  });
+  return requested;
+}
+
+test.describe('the start page on a new device', () => {
+  // The page's own requests only: a service worker would fetch every chunk to precache it.
+  test.use({ ...PHONE, serviceWorkers: 'block' });
+
+  test('loads no drafts, encryption or sending code, and fetches the quick check while idle', async ({ page }) => {
+    const forbidden = draftsCryptoAndSyncChunks();
+    expect(forbidden.size, 'the drafts store has chunks of its own').toBeGreaterThan(0);
+    const quickCheck = chunksOf(['src/features/quick-check/index.tsx']);
+    const requested = recordScripts(page);
+
+    await page.goto('/');
+    await expect(page.getByText('You have no saved assessments on this device.')).toBeVisible();
+    // The idle prefetch has run once the quick check's own chunk has been requested.
+    await expect.poll(() => [...quickCheck].every((file) => requested.includes(file))).toBe(true);
+    expect(requested.filter((file) => forbidden.has(file))).toEqual([]);
+
+    await page.getByRole('link', { name: 'Quick check' }).click();
+    await chooseStHelens(page);
+    await expect(page.getByRole('heading', { level: 1, name: "The child's age" })).toBeVisible();
+    expect(requested.filter((file) => forbidden.has(file))).toEqual([]);
+  });
+});
+
+test.describe('the start page with a saved draft', () => {
+  test.use({ ...PHONE, serviceWorkers: 'block' });
+
+  test('loads the drafts store to list it', async ({ page }) => {
+    const store = chunksOf(['src/data/create-draft-store.ts']);
+    const requested = recordScripts(page);
+    await page.goto('/');
+    await expect(page.getByText('You have no saved assessments on this device.')).toBeVisible();
+    // A quick-check draft needs no passphrase: put one in the database the way the app stores it.
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect.poll(() => [...store].every((file) => requested.includes(file))).toBe(true);
+    // Dexie has created the database once it is listed (opening it here first would create an empty one).
+    await expect
+      .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'levels-of-need')))
+      .toBe(true);
+    await page.evaluate(async () => {
+      const open = indexedDB.open('levels-of-need');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const now = new Date().toISOString();
+      await new Promise((resolve, reject) => {
+        const transaction = db.transaction('drafts', 'readwrite');
+        transaction.objectStore('drafts').put({
+          id: crypto.randomUUID(),
+          schemaVersion: 1,
+          status: 'in-progress',
+          mode: 'quick-check',
+          documentId: 'st-helens',
+          documentVersion: 'x',
+          step: 'age',
+          levelSoFar: 1,
+          ageBand: null,
+          createdAt: now,
+          updatedAt: now,
+          revision: 1,
+          writeId: crypto.randomUUID(),
+          content: {},
+        });
+        transaction.oncomplete = resolve;
+        transaction.onerror = () => reject(transaction.error);
+      });
+      db.close();
+    });
+    requested.length = 0;
+    await page.goto('/');
+    await expect.poll(() => [...store].every((file) => requested.includes(file))).toBe(true);
+  });
+});
+
+test.describe('how the start page looks', () => {
+  for (const [label, device] of [
+    ['phone', PHONE],
+    ['landscape tablet', TABLET_LANDSCAPE],
+  ] as const) {
+    test(`on a ${label}: the quick check first, and no axe violations`, async ({ browser }, testInfo) => {
+      const context = await browser.newContext({ ...device, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto('/');
+      await expect(page.getByText('You have no saved assessments on this device.')).toBeVisible();
+      const quickCheck = page.getByRole('link', { name: 'Quick check' });
+      await expect(quickCheck).toBeInViewport();
+      await checkPage(page, testInfo, `start-page-${label}`);
+      await context.close();
+    });
+  }
+});
