@@ -13,6 +13,7 @@ import { similarTextWarnings } from '../../src/domain/thresholds/similar-texts.t
 import { describeIssues, type SourceProblem } from '../../src/domain/thresholds/problem.ts';
 import { documentFileSchema, domainFileSchema, thresholdsDocumentSchema, type ThresholdsDocument } from '../../src/domain/thresholds/schema.ts';
 import { workedCaseSchema, type WorkedCase } from '../../src/domain/thresholds/worked-case-schema.ts';
+import { checkAgainstPublished, readPublished, type PublishedFile } from './published.ts';
 import { readYamlSource, type Located, type YamlSource } from './yaml-source.ts';
 
 export const DOCUMENT_FILE = 'document.yaml';
@@ -23,6 +24,8 @@ export interface LoadedDocument {
   document?: ThresholdsDocument;
   cases: { file: string; workedCase: WorkedCase }[];
   problems: Located[];
+  /** The versions frozen under `published/`, oldest first. */
+  published: PublishedFile[];
   /** Things the writing group should look at that do not stop the document being used. */
   warnings: Located[];
 }
@@ -58,7 +61,7 @@ export async function loadDocumentFolder(folder: string, { withCases = true } = 
     sources.set(source.file, source);
     return source;
   };
-  const result: LoadedDocument = { folder, cases: [], problems: [], warnings: [] };
+  const result: LoadedDocument = { folder, cases: [], problems: [], published: [], warnings: [] };
   const fail = (problems: readonly SourceProblem[]) => {
     result.problems.push(...locateAll(sources, problems));
     return result;
@@ -100,6 +103,11 @@ export async function loadDocumentFolder(folder: string, { withCases = true } = 
   result.warnings.push(...locateAll(sources, similarTextWarnings(domains)));
 
   const document = thresholdsDocumentSchema.parse(assembleDocument(documentFile, domains));
+  const published = await readPublished(folder, documentFile.id, read);
+  result.problems.push(...published.unreadable);
+  const publishedProblems = [...published.problems, ...checkAgainstPublished(documentSource.file, documentFile, document, published.versions)];
+  if (publishedProblems.length || result.problems.length) return fail(publishedProblems);
+  result.published = published.versions;
   const caseProblems: SourceProblem[] = [];
   const casesFolder = path.join(folder, CASES_FOLDER);
   const caseFiles = withCases && existsSync(casesFolder) ? (await readdir(casesFolder)).filter((name) => name.endsWith('.yaml')).sort() : [];
