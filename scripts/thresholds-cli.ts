@@ -10,11 +10,13 @@
  *   assess <doc> <answers.json|->    the engine's suggestion for {"ageBand","indicators"},
  *                                    or an array of suggestions for an array of answers
  *   publish <id>                     freeze the working copy as published/<version>.json
+ *   search <doc> <query>             [{"id","level","text","score"}], best first, as the app finds them
  */
 import { z } from 'zod';
 import { answersSchema, type Answers } from '../src/domain/answers.ts';
 import { AnswersError, assess } from '../src/domain/engine/assess.ts';
 import { withConcerns } from '../src/domain/thresholds/concerns.ts';
+import { searchIndicatorHits } from '../src/domain/thresholds/search.ts';
 import { formatLocated, loadDocuments } from '../server/thresholds/load-documents.ts';
 import {
   CliError,
@@ -28,7 +30,7 @@ import {
 import { publish } from './thresholds/publish.ts';
 
 const USAGE =
-  'usage: thresholds check [dir] | list | export <id[@version]> | assess <id[@version]> <answers.json | -> | publish <id>';
+  'usage: thresholds check [dir] | list | export <id[@version]> | assess <id[@version]> <answers.json | -> | publish <id> | search <id[@version]> <query>';
 const ANSWERS_SHAPE = '{"ageBand": "…", "indicators": ["…"]}';
 
 async function readAnswers(source: string | undefined) {
@@ -53,7 +55,7 @@ async function readAnswers(source: string | undefined) {
 }
 
 async function run(args: readonly string[]): Promise<void> {
-  const [command, first, second] = args;
+  const [command, first, second, ...rest] = args;
   switch (command) {
     case 'check': {
       const root = first ? fromUser(first) : THRESHOLDS_ROOT;
@@ -109,6 +111,20 @@ async function run(args: readonly string[]): Promise<void> {
       if (!first) throw new CliError(USAGE, 2);
       process.stderr.write(`${await publish(first)}\n`);
       return;
+    case 'search': {
+      const query = [second, ...rest].join(' ').trim();
+      if (!query) throw new CliError(USAGE, 2);
+      const { document } = await resolveDocument(first, USAGE);
+      printJson(
+        searchIndicatorHits(document, query).map(({ indicator: { id, level, text }, score }) => ({
+          id,
+          level,
+          text,
+          score,
+        })),
+      );
+      return;
+    }
     default:
       throw new CliError(USAGE, 2);
   }

@@ -61,6 +61,15 @@ describe('thresholds CLI', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('searches with the app’s own search, best first, with scores', () => {
+    const { code, stdout } = thresholds(['search', 'st-helens@0.1.0', 'self', 'harm']);
+    expect(code).toBe(0);
+    const hits = JSON.parse(stdout) as { id: string; level: number; text: string; score: number }[];
+    expect(Object.keys(hits[0] ?? {})).toEqual(['id', 'level', 'text', 'score']);
+    expect(hits[0]?.text).toMatch(/self-harm/i);
+    expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
+  });
+
   it('exits 2 naming the versions when a version was never published', () => {
     const { code, stderr } = thresholds(['export', 'st-helens@9.9.9']);
     expect(code).toBe(2);
