@@ -81,7 +81,11 @@ function indexFor(document: ThresholdsDocument): SearchIndex {
   return index;
 }
 
-const ownWordsMatch = (result: SearchResult) => Object.values(result.match).some((fields) => fields.includes('text'));
+/** The indicator's own text holds a query word or a word starting with one (a typo forgiven does not count). */
+const ownWordsMatch = (result: SearchResult) =>
+  Object.entries(result.match).some(
+    ([term, fields]) => fields.includes('text') && result.queryTerms.some((queryTerm) => term.startsWith(queryTerm)),
+  );
 
 /**
  * Indicators matching the query, best first, for one age band or all. An empty query finds
