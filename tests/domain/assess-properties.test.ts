@@ -3,8 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/domain/engine/assess.ts';
 import { concernOf } from '../../src/domain/engine/document-index.ts';
 import { loadRealDocuments } from '../thresholds/real-documents.ts';
+import { concernDocument } from './concern-document.ts';
+import type { Rule } from '../../src/domain/thresholds/schema.ts';
+import { rule } from './small-document.ts';
 
-const documents = (await loadRealDocuments()).map((entry) => entry.document);
+/** The small v2 document with a rule of every counting shape, so the properties bite before any real document has ladders. */
+const toLevel4 = (made: Rule): Rule => ({ ...made, then: { ...made.then, level: 4, route: 'child-in-need' } });
+const smallWithLadders = concernDocument(
+  [
+    rule('two-concerns', { count: { atLeast: 2, minLevel: 2 } }, 4),
+    rule('neglect-and-drink', { count: { atLeast: 2, themes: ['neglect', 'drink'], acrossThemes: 2 } }, 4),
+    rule('lower-rung-named', { allOf: ['child-worry', 'home-cold'] }, 4),
+    rule('across-domains', { count: { atLeast: 2, minLevel: 3, acrossDomains: 2 } }, 4),
+  ].map(toLevel4),
+);
+
+const documents = [...(await loadRealDocuments()).map((entry) => entry.document), smallWithLadders];
 
 interface SampledAnswers {
   ageBand: string;
