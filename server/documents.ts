@@ -40,9 +40,11 @@ export async function loadDocumentRegistry(root: string): Promise<DocumentRegist
       `The descriptions of need have problems to fix:\n${problems.map(formatLocated).join('\n')}`,
     );
   }
+  // Oldest first and the working copy last, so that anything building a map by indicator id from
+  // list() ends with the current words.
   const documents = loaded.flatMap((entry) => [
-    ...(entry.document ? [entry.document] : []),
     ...entry.published.map((published) => published.document),
+    ...(entry.document ? [entry.document] : []),
   ]);
   if (!documents.length) throw new DocumentsError(`No descriptions of need were found in ${root}.`);
   return documentRegistry(documents);
