@@ -85,6 +85,8 @@ async function run(args: readonly string[]): Promise<void> {
       });
       if (!loaded.length)
         throw new CliError(`no documents found in "${first ?? root}": each needs a ${'document.yaml'}`, 1);
+      const warnings = loaded.flatMap((entry) => entry.warnings);
+      if (warnings.length) process.stderr.write(`${warnings.map(formatLocated).join('\n')}\n`);
       const problems = loaded.flatMap((entry) => entry.problems);
       if (problems.length) throw new CliError(problems.map(formatLocated).join('\n'), 1);
       const cases = loaded.reduce((sum, entry) => sum + entry.cases.length, 0);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { assembleDocument } from '../../src/domain/thresholds/assemble.ts';
 import { checkWorkedCase } from '../../src/domain/thresholds/check-worked-case.ts';
 import { crossCheck, type DomainSource } from '../../src/domain/thresholds/cross-check.ts';
+import { similarTextWarnings } from '../../src/domain/thresholds/similar-texts.ts';
 import { describeIssues, type SourceProblem } from '../../src/domain/thresholds/problem.ts';
 import { documentFileSchema, domainFileSchema, thresholdsDocumentSchema, type ThresholdsDocument } from '../../src/domain/thresholds/schema.ts';
 import { workedCaseSchema, type WorkedCase } from '../../src/domain/thresholds/worked-case-schema.ts';
@@ -22,6 +23,8 @@ export interface LoadedDocument {
   document?: ThresholdsDocument;
   cases: { file: string; workedCase: WorkedCase }[];
   problems: Located[];
+  /** Things the writing group should look at that do not stop the document being used. */
+  warnings: Located[];
 }
 
 /** Paths are shown relative to where the user ran the command (npm moves the working folder). */
@@ -55,7 +58,7 @@ export async function loadDocumentFolder(folder: string, { withCases = true } = 
     sources.set(source.file, source);
     return source;
   };
-  const result: LoadedDocument = { folder, cases: [], problems: [] };
+  const result: LoadedDocument = { folder, cases: [], problems: [], warnings: [] };
   const fail = (problems: readonly SourceProblem[]) => {
     result.problems.push(...locateAll(sources, problems));
     return result;
@@ -94,6 +97,7 @@ export async function loadDocumentFolder(folder: string, { withCases = true } = 
 
   const crossProblems = crossCheck(documentSource.file, documentFile, domains);
   if (crossProblems.length) return fail(crossProblems);
+  result.warnings.push(...locateAll(sources, similarTextWarnings(domains)));
 
   const document = thresholdsDocumentSchema.parse(assembleDocument(documentFile, domains));
   const caseProblems: SourceProblem[] = [];

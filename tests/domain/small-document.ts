@@ -60,6 +60,9 @@ export function smallDocument(rules: Rule[] = []): ThresholdsDocument {
     levels: [1, 2, 3, 4].map(level),
     immediateRisk: { heading: 'Danger now', steps: ['Ring 999'], contacts: ['emergency', 'front-door'] },
     rules,
+    agencies: [],
+    concerns: [],
+    retired: [],
     domains: [
       {
         id: 'child',

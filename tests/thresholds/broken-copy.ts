@@ -5,11 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 export const ST_HELENS = fileURLToPath(new URL('../../thresholds/st-helens', import.meta.url));
 
+export const EXAMPLE = fileURLToPath(new URL('../../thresholds/example-three-levels', import.meta.url));
+
 /** A scratch copy of the St Helens document that a test can break, removed by `dispose`. */
-export async function copyOfStHelens() {
+export const copyOfStHelens = () => copyOfDocument(ST_HELENS);
+
+/** A scratch copy of a document folder that a test can break, removed by `dispose`. */
+export async function copyOfDocument(source: string) {
   const root = await mkdtemp(path.join(os.tmpdir(), 'thresholds-'));
-  const folder = path.join(root, 'st-helens');
-  await cp(ST_HELENS, folder, { recursive: true });
+  const folder = path.join(root, path.basename(source));
+  await cp(source, folder, { recursive: true });
   return {
     root,
     folder,

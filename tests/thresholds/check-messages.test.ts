@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatLocated, loadDocumentFolder } from '../../scripts/thresholds/load-documents.ts';
-import { copyOfStHelens } from './broken-copy.ts';
+import { copyOfDocument, copyOfStHelens, EXAMPLE } from './broken-copy.ts';
 
 let copy: Awaited<ReturnType<typeof copyOfStHelens>>;
 afterEach(() => copy?.dispose());
@@ -71,7 +71,7 @@ describe('checking a broken copy of the document', () => {
 
   it('reports a domain listed in document.yaml whose file is missing', async () => {
     copy = await copyOfStHelens();
-    const at = await copy.replace('document.yaml', '  - parenting\n', '  - parenting-capacity\n');
+    const at = await copy.replace('document.yaml', /(?<=\ndomains:\n(?: {2}- [a-z0-9-]+\n)*) {2}- parenting\n/, '  - parenting-capacity\n');
     expect(await problemsIn(copy.folder)).toEqual([
       `${copy.file('document.yaml')}:${at.line}:${at.col + 4} there is no file parenting-capacity.yaml beside document.yaml for the domain "parenting-capacity"`,
     ]);
@@ -89,5 +89,50 @@ describe('checking a broken copy of the document', () => {
     expect(problems).toContain(
       `${copy.file(`cases/${firstCase}`)}:${at.line + 1}:${'  level: '.length + 1} case expects level ${wrong} but the document suggests level ${level}`,
     );
+  });
+
+  it('reports a concern given two indicators at one level, and the concern left with none', async () => {
+    copy = await copyOfDocument(EXAMPLE);
+    const at = await copy.replace('child.yaml', 'concern: child-low-mood', 'concern: child-school');
+    const emptied = await copy.replace('document.yaml', 'id: child-low-mood', 'id: child-low-mood');
+    expect(await problemsIn(copy.folder)).toEqual([
+      `${copy.file('child.yaml')}:${at.line + 1}:${at.col + 'level: '.length} the concern "child-school" already has a level 2 indicator, "child-often-late-or-absent": a concern has at most one indicator per level`,
+      `${copy.file('document.yaml')}:${emptied.line}:${emptied.col + 'id: '.length} the concern "child-low-mood" has no indicators: give it one, or remove it`,
+    ]);
+  });
+
+  it('reports a concern whose immediate risk drops at a higher level', async () => {
+    copy = await copyOfDocument(EXAMPLE);
+    const at = await copy.replace('home.yaml', /level: 2\n/, 'level: 2\n        immediateRisk: true\n');
+    const problems = await problemsIn(copy.folder);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toBe(`${copy.file('home.yaml')}:${at.line}:${at.col + 'level: '.length} an indicator marked immediateRisk must be at the highest level, 3 (found 2)`);
+    expect(problems[1]).toMatch(/home\.yaml:\d+:\d+ immediateRisk must be true here too: the concern's lower level indicator "home-cupboards-often-empty" is marked immediateRisk$/);
+  });
+
+  it('reports a level 4 indicator with no route, at its level', async () => {
+    copy = await copyOfStHelens();
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(copy.file('specific-risks.yaml'), 'utf8');
+    const route = /\n +route: (?:child-in-need|significant-harm)/.exec(text)?.index ?? -1;
+    const levelAt = text.lastIndexOf('level: 4', route);
+    const before = text.slice(0, levelAt).split('\n');
+    await copy.replace('specific-risks.yaml', /\n +route: (?:child-in-need|significant-harm)/, '');
+    expect(await problemsIn(copy.folder)).toEqual([
+      `${copy.file('specific-risks.yaml')}:${before.length}:${(before.at(-1)?.length ?? 0) + 1 + 'level: '.length} a level 4 indicator needs a route: child-in-need (section 17, the family's consent is needed) or significant-harm (section 47)`,
+    ]);
+  });
+
+  it('reports a retired id that is still live, and a replacement that is not', async () => {
+    copy = await copyOfDocument(EXAMPLE);
+    const at = await copy.replace(
+      'document.yaml',
+      '\ndomains:',
+      '\nretired:\n  - id: child-low-mood\n    replacedBy: child-gone\n    since: 0.2.0\n    reason: Merged.\n\ndomains:',
+    );
+    expect(await problemsIn(copy.folder)).toEqual([
+      `${copy.file('document.yaml')}:${at.line + 2}:9 "child-low-mood" is retired but an indicator still uses that id: ids are never reused`,
+      `${copy.file('document.yaml')}:${at.line + 3}:17 replacedBy must name a live indicator ("child-gone" is not one)`,
+    ]);
   });
 });

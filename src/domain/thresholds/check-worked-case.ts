@@ -10,6 +10,10 @@ import type { WorkedCase } from './worked-case-schema.ts';
 const list = (ids: readonly string[]) => (ids.length ? ids.join(', ') : 'none');
 
 export function checkWorkedCase(document: ThresholdsDocument, file: string, workedCase: WorkedCase): SourceProblem[] {
+  const agencies = document.agencies.map((agency) => agency.id);
+  if (!agencies.includes(workedCase.agency)) {
+    return [{ file, path: ['agency'], message: `agency must be one of the document's agencies: ${agencies.join(', ')} (found "${workedCase.agency}")` }];
+  }
   let outcome;
   try {
     outcome = assess(document, workedCase.answers);

@@ -3,13 +3,11 @@
  * something defined elsewhere (age bands, themes, contacts, indicators, levels). Each problem
  * points at the exact place in the writing group's files.
  */
+import { checkConcerns, type DomainSource } from './concern-check.ts';
 import type { DataPath, SourceProblem } from './problem.ts';
-import type { DocumentFile, DomainFile } from './schema.ts';
+import type { DocumentFile } from './schema.ts';
 
-export interface DomainSource {
-  file: string;
-  data: DomainFile;
-}
+export type { DomainSource };
 
 interface Defined {
   file: string;
@@ -52,6 +50,8 @@ export function crossCheck(documentFileName: string, documentFile: DocumentFile,
   const themeIds = uniqueIds('theme', documentFile.themes, (i) => ({ file: documentFileName, path: ['themes', i] }));
   const contactIds = uniqueIds('contact', documentFile.contacts, (i) => ({ file: documentFileName, path: ['contacts', i] }));
   uniqueIds('rule', documentFile.rules, (i) => ({ file: documentFileName, path: ['rules', i] }));
+  uniqueIds('concern', documentFile.concerns, (i) => ({ file: documentFileName, path: ['concerns', i] }));
+  uniqueIds('agency', documentFile.agencies, (i) => ({ file: documentFileName, path: ['agencies', i] }));
 
   const checkKnown = (file: string, path: DataPath, kind: string, known: Set<string>, id: string) => {
     if (!known.has(id)) problems.push({ file, path, message: `unknown ${kind} "${id}": it must be one of the ${kind} ids in document.yaml` });
@@ -85,7 +85,6 @@ export function crossCheck(documentFileName: string, documentFile: DocumentFile,
         else indicatorIds.set(indicator.id, { file: domain.file, path });
         checkLevel(domain.file, [...path, 'level'], indicator.level);
         indicator.ageBands.forEach((id, bi) => checkKnown(domain.file, [...path, 'ageBands', bi], 'age band', ageBandIds, id));
-        indicator.themes.forEach((id, ti) => checkKnown(domain.file, [...path, 'themes', ti], 'theme', themeIds, id));
         const topLevel = Math.max(...definedLevels);
         if (indicator.immediateRisk && indicator.level !== topLevel) {
           problems.push({ file: domain.file, path: [...path, 'level'], message: `an indicator marked immediateRisk must be at the highest level, ${topLevel} (found ${indicator.level})` });
@@ -112,5 +111,6 @@ export function crossCheck(documentFileName: string, documentFile: DocumentFile,
     }
   });
 
+  problems.push(...checkConcerns(documentFileName, documentFile, domains, { ageBands: ageBandIds, themes: themeIds, contacts: contactIds }));
   return problems;
 }

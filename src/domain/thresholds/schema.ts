@@ -70,17 +70,55 @@ export const serviceOfferSchema = z.strictObject({
   description: text('description'),
 });
 
+const offerList = z
+  .array(serviceOfferSchema, { error: 'offer must be a list of services' })
+  .min(1, 'offer must list at least one service for this level');
+const nextStepList = z
+  .array(text('next step'), { error: 'nextSteps must be a list' })
+  .min(1, 'nextSteps must list at least one step');
+const contactIdList = z.array(idSchema, { error: 'contacts must be a list of contact ids' });
+
+/** The two statutory routes at level 4: section 17 needs the family's consent, section 47 does not. */
+export const ROUTE_IDS = ['child-in-need', 'significant-harm'] as const;
+export type RouteId = (typeof ROUTE_IDS)[number];
+export const routeIdSchema = z.enum(ROUTE_IDS, { error: 'route must be child-in-need or significant-harm' });
+
+/** A level-4 route's own text; fields left out are taken from the level. */
+export const routeSchema = z.strictObject({
+  title: text('title', 160),
+  whoLeads: text('whoLeads').optional(),
+  consent: text('consent'),
+  nextSteps: nextStepList.optional(),
+  offer: offerList.optional(),
+  contacts: contactIdList.optional(),
+});
+
+/** A level's response for particular age bands (young adults, say), replacing the level's own. */
+export const ageBandResponseSchema = z.strictObject({
+  ageBands: z.array(idSchema, { error: 'ageBands must be a list of age band ids' }).min(1, 'ageBands must name at least one age band'),
+  name: text('name', 120).optional(),
+  summary: text('summary').optional(),
+  whoLeads: text('whoLeads'),
+  consent: text('consent'),
+  offer: offerList,
+  nextSteps: nextStepList,
+  contacts: contactIdList,
+});
+
 export const levelSchema = z.strictObject({
   level: levelNumberSchema,
   name: text('name', 120),
   summary: text('summary'),
   whoLeads: text('whoLeads'),
   consent: text('consent'),
-  offer: z
-    .array(serviceOfferSchema, { error: 'offer must be a list of services' })
-    .min(1, 'offer must list at least one service for this level'),
-  nextSteps: z.array(text('next step'), { error: 'nextSteps must be a list' }).min(1, 'nextSteps must list at least one step'),
-  contacts: z.array(idSchema, { error: 'contacts must be a list of contact ids' }).default([]),
+  offer: offerList,
+  nextSteps: nextStepList,
+  contacts: contactIdList.default([]),
+  /** Level 4 only: both routes, each with its own consent guidance. */
+  routes: z
+    .strictObject({ 'child-in-need': routeSchema, 'significant-harm': routeSchema })
+    .optional(),
+  forAgeBands: z.array(ageBandResponseSchema).optional(),
 });
 
 export const immediateRiskResponseSchema = z.strictObject({
@@ -89,16 +127,23 @@ export const immediateRiskResponseSchema = z.strictObject({
   contacts: z.array(idSchema).min(1, 'contacts must name at least one contact to call'),
 });
 
-export const indicatorSourceSchema = z.strictObject({
+const indicatorShape = {
   id: idSchema,
   level: levelNumberSchema,
   text: text('text', 600),
   ageBands: z
     .array(idSchema, { error: 'ageBands must be a list of age band ids' })
     .min(1, 'ageBands must name at least one age band'),
-  themes: z.array(idSchema, { error: 'themes must be a list of theme ids' }).default([]),
   immediateRisk: z.boolean({ error: 'immediateRisk must be true or false' }).default(false),
   guidance: text('guidance').optional(),
+};
+
+/** An indicator as the writing group writes it: its themes come from its concern. */
+export const indicatorSourceSchema = z.strictObject({
+  ...indicatorShape,
+  concern: idSchema,
+  /** Required at level 4, not allowed below. */
+  route: routeIdSchema.optional(),
 });
 
 export const subDomainSourceSchema = z.strictObject({
@@ -117,15 +162,15 @@ export const domainFileSchema = z.strictObject({
 
 const countConditionSchema = z.strictObject({
   atLeast: z.number().int().min(1, 'atLeast must be a whole number of 1 or more'),
-  /** Count only indicators at this level or higher. */
+  /** Count only concerns whose highest chosen level is this level or higher. */
   minLevel: levelNumberSchema.optional(),
-  /** Count only indicators tagged with any of these themes. */
+  /** Count only concerns tagged with any of these themes. */
   themes: z.array(idSchema).min(1).optional(),
-  /** Count only indicators in this domain. */
+  /** Count only concerns whose home domain is this one. */
   domain: idSchema.optional(),
-  /** The counted indicators must come from at least this many different domains. */
+  /** The counted concerns must come from at least this many different home domains. */
   acrossDomains: z.number().int().min(1, 'acrossDomains must be a whole number of 1 or more').optional(),
-  /** The counted indicators must, between them, carry at least this many of the listed themes. */
+  /** This many of the listed themes must each be matched to a different counted concern. */
   acrossThemes: z.number().int().min(1, 'acrossThemes must be a whole number of 1 or more').optional(),
 });
 
@@ -150,7 +195,39 @@ export const ruleSchema = z.strictObject({
   then: z.strictObject({
     level: levelNumberSchema,
     immediateRisk: z.boolean().default(false),
+    /** Required when the level is 4. */
+    route: routeIdSchema.optional(),
   }),
+});
+
+/** A concern is one situation, declared once; its indicators are its ladder, at most one per level. */
+export const concernSchema = z.strictObject({
+  id: idSchema,
+  title: text('title', 200),
+  /** The first is the domain file holding its indicators; others also show it. */
+  domains: z.array(idSchema, { error: 'domains must be a list of domain ids' }).min(1, 'domains must name at least one domain'),
+  themes: z.array(idSchema, { error: 'themes must be a list of theme ids' }).default([]),
+  /** Practitioners' own words for the concern, used by search. */
+  keywords: z.array(text('keyword', 80), { error: 'keywords must be a list of words' }).default([]),
+  contacts: contactIdList.default([]),
+});
+
+export const agencySchema = z.strictObject({
+  id: idSchema,
+  name: text('name', 160),
+});
+
+export const afterSendingSchema = z.strictObject({
+  decisionWithin: text('decisionWithin', 120),
+  whatHappensNext: z.array(text('step')).min(1, 'whatHappensNext must list at least one step'),
+});
+
+/** An id that was published and is no longer live. Ids are never reused. */
+export const retiredIndicatorSchema = z.strictObject({
+  id: idSchema,
+  replacedBy: idSchema.optional(),
+  since: versionSchema,
+  reason: text('reason'),
 });
 
 export const changelogEntrySchema = z.strictObject({
@@ -178,17 +255,30 @@ const documentMetadataShape = {
   levels: z.array(levelSchema).min(2, 'levels must list at least two levels').max(4, 'levels must list at most four levels'),
   immediateRisk: immediateRiskResponseSchema,
   rules: z.array(ruleSchema).default([]),
+  afterSending: afterSendingSchema.optional(),
+  retired: z.array(retiredIndicatorSchema).default([]),
 };
 
 /** `document.yaml`: everything but the indicators, and the order of the domain files. */
 export const documentFileSchema = z.strictObject({
   ...documentMetadataShape,
+  agencies: z.array(agencySchema).min(1, 'agencies must list at least one agency'),
+  concerns: z.array(concernSchema).min(1, 'concerns must list at least one concern'),
   domains: z
     .array(idSchema, { error: 'domains must list the domain files by id, in order' })
     .min(1, 'domains must list at least one domain file'),
 });
 
-export const indicatorSchema = indicatorSourceSchema.extend({
+/**
+ * A compiled indicator. `themes` are copied from its concern so older readers keep working;
+ * `concern` and `route` are absent in documents published before concerns existed (0.1.0), where
+ * each indicator counts as its own concern.
+ */
+export const indicatorSchema = z.strictObject({
+  ...indicatorShape,
+  themes: z.array(idSchema).default([]),
+  concern: idSchema.optional(),
+  route: routeIdSchema.optional(),
   domain: idSchema,
   subDomain: idSchema,
 });
@@ -204,6 +294,8 @@ export const domainSchema = z.strictObject({
 /** The compiled document: what the app ships, the server re-checks with, and the CLI exports. */
 export const thresholdsDocumentSchema = z.strictObject({
   ...documentMetadataShape,
+  agencies: z.array(agencySchema).default([]),
+  concerns: z.array(concernSchema).default([]),
   domains: z.array(domainSchema).min(1),
 });
 
@@ -214,6 +306,11 @@ export type ServiceOffer = z.infer<typeof serviceOfferSchema>;
 export type Level = z.infer<typeof levelSchema>;
 export type ImmediateRiskResponse = z.infer<typeof immediateRiskResponseSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
+export type Route = z.infer<typeof routeSchema>;
+export type AgeBandResponse = z.infer<typeof ageBandResponseSchema>;
+export type Concern = z.infer<typeof concernSchema>;
+export type Agency = z.infer<typeof agencySchema>;
+export type RetiredIndicator = z.infer<typeof retiredIndicatorSchema>;
 export type RuleCondition = z.infer<typeof ruleConditionSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type Domain = z.infer<typeof domainSchema>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
 import { idSchema, levelNumberSchema } from './schema.ts';
 
+/** The agencies the app's referral form offers; a document's own `agencies` may list more. */
 export const AGENCIES = [
   'health-visitor',
   'midwife',
@@ -22,7 +23,8 @@ export const AGENCIES = [
 export const workedCaseSchema = z.strictObject({
   id: idSchema,
   title: z.string().trim().min(1, 'title must not be empty').max(200),
-  agency: z.enum(AGENCIES, { error: `agency must be one of: ${AGENCIES.join(', ')}` }),
+  /** One of the document's `agencies` (checked against the document, not here). */
+  agency: idSchema,
   story: z.string().trim().min(1, 'story must not be empty').max(4000),
   answers: answersSchema,
   expect: z.strictObject({
