@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/domain/engine/assess.ts';
+import { concernOf } from '../../src/domain/engine/document-index.ts';
 import { loadRealDocuments } from '../thresholds/real-documents.ts';
 
 const documents = (await loadRealDocuments()).map((entry) => entry.document);
@@ -34,6 +35,54 @@ describe.each(documents.map((document) => [document.id, document] as const))('th
         const after = assess(document, { ageBand, indicators: extra ? [...indicators, extra] : indicators });
         expect(after.suggestedLevel).toBeGreaterThanOrEqual(before.suggestedLevel);
         if (before.immediateRisk) expect(after.immediateRisk).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  /**
+   * A selection holding a higher rung of some concern, and a lower rung of that concern to add.
+   * A document in which no concern has two rungs for an age band gives nothing to add.
+   */
+  const answersWithLowerRung = fc
+    .constantFrom(...document.ageBands.map((band) => band.id))
+    .chain((ageBand) => {
+      const applicable = all.filter((i) => i.ageBands.includes(ageBand));
+      const rungPairs = applicable.flatMap((higher) =>
+        applicable
+          .filter((lower) => concernOf(lower) === concernOf(higher) && lower.level < higher.level)
+          .map((lower) => [higher.id, lower.id] as const),
+      );
+      return fc.record({
+        ageBand: fc.constant(ageBand),
+        indicators: fc.subarray(
+          applicable.map((i) => i.id),
+          { maxLength: Math.min(12, applicable.length) },
+        ),
+        pair: rungPairs.length
+          ? fc.constantFrom<readonly [string, string] | undefined>(...rungPairs)
+          : fc.constant(undefined),
+      });
+    })
+    .map(({ ageBand, indicators, pair }) => {
+      if (!pair) return { ageBand, indicators, extra: undefined };
+      const [higher, lower] = pair;
+      return {
+        ageBand,
+        indicators: [...indicators.filter((id) => id !== lower && id !== higher), higher],
+        extra: lower,
+      };
+    });
+
+  it('never changes the level or immediate risk when a lower rung of a chosen concern is added', () => {
+    fc.assert(
+      fc.property(answersWithLowerRung, ({ ageBand, indicators, extra }) => {
+        const before = assess(document, { ageBand, indicators });
+        const after = assess(document, { ageBand, indicators: extra ? [...indicators, extra] : indicators });
+        expect({ level: after.suggestedLevel, immediateRisk: after.immediateRisk }).toEqual({
+          level: before.suggestedLevel,
+          immediateRisk: before.immediateRisk,
+        });
       }),
       { numRuns: 300 },
     );

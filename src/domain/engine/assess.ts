@@ -3,9 +3,12 @@
  * It suggests a level and shows its reasons; the practitioner makes the decision.
  */
 import type { Answers } from '../answers.ts';
-import type { Contact, ImmediateRiskResponse, Level, ThresholdsDocument } from '../thresholds/schema.ts';
-import { indexDocument, type DocumentIndex } from './document-index.ts';
+import type { RouteId, ThresholdsDocument } from '../thresholds/schema.ts';
+import { concernOf, indexDocument, type DocumentIndex } from './document-index.ts';
+import { levelResponse, type LevelResponse } from './level-response.ts';
 import { conditionHolds } from './rules.ts';
+
+export type { LevelResponse } from './level-response.ts';
 
 export type AnswersErrorCode = 'unknown-age-band' | 'unknown-indicator' | 'not-for-age-band';
 
@@ -15,6 +18,8 @@ export class AnswersError extends Error {
     readonly code: AnswersErrorCode,
     readonly id: string,
     message: string,
+    /** For a retired indicator: the live indicator that now says the same, if there is one. */
+    readonly replacedBy?: string,
   ) {
     super(message);
     this.name = 'AnswersError';
@@ -29,13 +34,6 @@ export interface Reason {
   /** The rule's title, or the indicator's domain, to group reasons for display. */
   heading: string;
   immediateRisk: boolean;
-}
-
-export interface LevelResponse extends Omit<Level, 'contacts'> {
-  contacts: Contact[];
-  advisory: string;
-  /** What to do now, present only when a child may be in immediate danger. */
-  immediateAction?: Omit<ImmediateRiskResponse, 'contacts'> & { contacts: Contact[] };
 }
 
 export interface Assessment {
@@ -53,8 +51,18 @@ export interface Assessment {
   response: LevelResponse;
 }
 
-function resolveContacts(index: DocumentIndex, ids: readonly string[]): Contact[] {
-  return ids.flatMap((id) => index.contacts.get(id) ?? []);
+function retiredError(index: DocumentIndex, id: string): AnswersError | undefined {
+  const retired = index.retired.get(id);
+  if (!retired) return undefined;
+  const instead = retired.replacedBy
+    ? `choose "${retired.replacedBy}" instead`
+    : 'it has no replacement, so leave it out';
+  return new AnswersError(
+    'unknown-indicator',
+    id,
+    `indicator "${id}" was retired in version ${retired.since}: ${instead}`,
+    retired.replacedBy,
+  );
 }
 
 function chooseIndicators(index: DocumentIndex, answers: Answers) {
@@ -64,7 +72,8 @@ function chooseIndicators(index: DocumentIndex, answers: Answers) {
   const unique = [...new Set(answers.indicators)];
   return unique.map((id) => {
     const indicator = index.indicators.get(id);
-    if (!indicator) throw new AnswersError('unknown-indicator', id, `unknown indicator "${id}"`);
+    if (!indicator)
+      throw retiredError(index, id) ?? new AnswersError('unknown-indicator', id, `unknown indicator "${id}"`);
     if (!indicator.ageBands.includes(answers.ageBand)) {
       throw new AnswersError(
         'not-for-age-band',
@@ -78,8 +87,11 @@ function chooseIndicators(index: DocumentIndex, answers: Answers) {
 
 /**
  * Suggests a level for the answers: the highest level among the chosen indicators, raised by any
- * escalation rule that holds. No indicators gives the lowest level. Throws `AnswersError` for an
- * unknown age band or indicator, or an indicator that does not apply to the age band.
+ * escalation rule that holds (rules count distinct concerns). No indicators gives the lowest
+ * level. At level 4 the response follows the significant-harm route if any chosen level-4
+ * indicator or applied level-4 rule says so, else the child-in-need route. Throws `AnswersError`
+ * for an unknown age band or indicator (a retired one names its replacement), or an indicator
+ * that does not apply to the age band.
  */
 export function assess(document: ThresholdsDocument, answers: Answers): Assessment {
   const index = indexDocument(document);
@@ -95,7 +107,7 @@ export function assess(document: ThresholdsDocument, answers: Answers): Assessme
     immediateRisk: indicator.immediateRisk,
   }));
   const rulesApplied: Reason[] = document.rules
-    .filter((rule) => conditionHolds(rule.when, chosenIndicators, answers.ageBand))
+    .filter((rule) => conditionHolds(rule.when, chosenIndicators, answers.ageBand, index))
     .map((rule) => ({
       kind: 'rule',
       id: rule.id,
@@ -112,21 +124,25 @@ export function assess(document: ThresholdsDocument, answers: Answers): Assessme
   const immediateRisk = chosen.some((r) => r.immediateRisk) || rulesApplied.some((r) => r.immediateRisk);
   const reasons = [...chosen, ...rulesApplied].filter((reason) => reason.level === suggestedLevel);
 
-  const level = index.levels.get(suggestedLevel);
-  if (!level) throw new Error(`document ${document.id} has no level ${suggestedLevel}`);
-  const { contacts, ...levelText } = level;
-  const response: LevelResponse = {
-    ...levelText,
-    contacts: resolveContacts(index, contacts),
-    advisory: document.advisory,
-    ...(immediateRisk && {
-      immediateAction: {
-        heading: document.immediateRisk.heading,
-        steps: document.immediateRisk.steps,
-        contacts: resolveContacts(index, document.immediateRisk.contacts),
-      },
-    }),
-  };
+  const routed = (route: RouteId) =>
+    chosenIndicators.some((indicator) => indicator.level === suggestedLevel && indicator.route === route) ||
+    document.rules.some(
+      (rule) =>
+        rule.then.level === suggestedLevel && rule.then.route === route && rulesApplied.some((r) => r.id === rule.id),
+    );
+  const hasRoutes = index.levels.get(suggestedLevel)?.routes !== undefined;
+  const route: RouteId | undefined = hasRoutes
+    ? routed('significant-harm')
+      ? 'significant-harm'
+      : 'child-in-need'
+    : undefined;
+  const response = levelResponse(document, {
+    level: suggestedLevel,
+    ageBand: answers.ageBand,
+    ...(route && { route }),
+    immediateRisk,
+    concerns: [...new Set(chosenIndicators.map(concernOf))],
+  });
 
   return {
     documentId: document.id,

@@ -2,7 +2,7 @@
  * Look-up tables built once per document, so that assessing is a handful of map reads however
  * large the document grows. Cached by document object; documents are never mutated.
  */
-import type { Contact, Indicator, Level, ThresholdsDocument } from '../thresholds/schema.ts';
+import type { Concern, Contact, Indicator, Level, RetiredIndicator, ThresholdsDocument } from '../thresholds/schema.ts';
 
 export interface DocumentIndex {
   indicators: ReadonlyMap<string, Indicator>;
@@ -10,11 +10,16 @@ export interface DocumentIndex {
   order: ReadonlyMap<string, number>;
   levels: ReadonlyMap<number, Level>;
   contacts: ReadonlyMap<string, Contact>;
+  concerns: ReadonlyMap<string, Concern>;
+  retired: ReadonlyMap<string, RetiredIndicator>;
   domainTitles: ReadonlyMap<string, string>;
   ageBands: ReadonlySet<string>;
   lowestLevel: number;
   highestLevel: number;
 }
+
+/** The concern an indicator counts towards: documents published before concerns (0.1.0) count each indicator as its own. */
+export const concernOf = (indicator: Pick<Indicator, 'id' | 'concern'>) => indicator.concern ?? indicator.id;
 
 const cache = new WeakMap<ThresholdsDocument, DocumentIndex>();
 
@@ -28,6 +33,8 @@ export function indexDocument(document: ThresholdsDocument): DocumentIndex {
     order: new Map(all.map((indicator, position) => [indicator.id, position])),
     levels: new Map(document.levels.map((level) => [level.level, level])),
     contacts: new Map(document.contacts.map((contact) => [contact.id, contact])),
+    concerns: new Map(document.concerns.map((concern) => [concern.id, concern])),
+    retired: new Map(document.retired.map((entry) => [entry.id, entry])),
     domainTitles: new Map(document.domains.map((domain) => [domain.id, domain.title])),
     ageBands: new Set(document.ageBands.map((band) => band.id)),
     lowestLevel: Math.min(...levelNumbers),
