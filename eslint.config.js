@@ -3,7 +3,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** What src/domain may never import: it is pure TypeScript shared by the app, server and CLI. */
+/**
+ * What src/domain may never import: it is pure TypeScript shared by the app, server and CLI.
+ * Libraries not listed are allowed only when they are pure too: zod, and minisearch (indicator
+ * search, shared by the app and the CLI's `search`), which has no dependencies and touches no
+ * DOM, storage or Node.js API.
+ */
 const DOMAIN_FORBIDDEN_IMPORTS = [
   'react',
   'react/*',

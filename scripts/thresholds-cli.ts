@@ -1,115 +1,128 @@
 /**
  * The thresholds CLI. Other tools depend on this contract: JSON on stdout, messages on stderr,
  * exit 0 on success, 1 when a document is invalid, 2 for an unknown id or bad input. Never a
- * stack trace.
+ * stack trace. A document is named `<id>` (the working copy), `<id>@<version>` (a published
+ * version) or, where it says so, by a folder.
  *
- *   check [dir]                    validate every document (and run its worked cases)
- *   list                           [{"id","title","version"}]
- *   export <id>                    the compiled document
- *   assess <id> <answers.json|->   the engine's suggestion for {"ageBand","indicators"}
+ *   check [dir]                      validate every document (and run its worked cases)
+ *   list                             [{"id","title","version","published"}]
+ *   export <doc>                     the compiled document, each indicator with its concern
+ *   assess <doc> <answers.json|->    the engine's suggestion for {"ageBand","indicators"},
+ *                                    or an array of suggestions for an array of answers
+ *   publish <id>                     freeze the working copy as published/<version>.json
+ *   search <doc> <query>             [{"id","level","text","score"}], best first, as the app finds them
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { answersSchema } from '../src/domain/answers.ts';
+import { z } from 'zod';
+import { answersSchema, type Answers } from '../src/domain/answers.ts';
 import { AnswersError, assess } from '../src/domain/engine/assess.ts';
-import { formatLocated, loadDocuments } from './thresholds/load-documents.ts';
+import { withConcerns } from '../src/domain/thresholds/concerns.ts';
+import { searchIndicatorHits } from '../src/domain/thresholds/search.ts';
+import { formatLocated, loadDocuments } from '../server/thresholds/load-documents.ts';
+import {
+  CliError,
+  fromUser,
+  printJson,
+  readInput,
+  resolveDocument,
+  THRESHOLDS_ROOT,
+  validDocuments,
+} from './thresholds/cli-support.ts';
+import { publish } from './thresholds/publish.ts';
 
-const THRESHOLDS_ROOT = fileURLToPath(new URL('../thresholds', import.meta.url));
-const USAGE = 'usage: thresholds check [dir] | list | export <id> | assess <id> <answers.json | ->';
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
-
-const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-
-async function validDocuments(root = THRESHOLDS_ROOT) {
-  const loaded = await loadDocuments(root, { withCases: false });
-  const problems = loaded.flatMap((entry) => entry.problems);
-  if (problems.length) throw new CliError(problems.map(formatLocated).join('\n'), 1);
-  return loaded.flatMap((entry) => entry.document ?? []);
-}
-
-async function findDocument(id: string | undefined) {
-  if (!id) throw new CliError(USAGE, 2);
-  const document = (await validDocuments()).find((candidate) => candidate.id === id);
-  if (!document) throw new CliError(`unknown document "${id}"`, 2);
-  return document;
-}
+const USAGE =
+  'usage: thresholds check [dir] | list | export <id[@version]> | assess <id[@version]> <answers.json | -> | publish <id> | search <id[@version]> <query>';
+const ANSWERS_SHAPE = '{"ageBand": "…", "indicators": ["…"]}';
 
 async function readAnswers(source: string | undefined) {
   if (!source) throw new CliError(USAGE, 2);
-  let text: string;
-  try {
-    text =
-      source === '-' ? await readStdin() : await readFile(path.resolve(process.env.INIT_CWD ?? '.', source), 'utf8');
-  } catch {
-    throw new CliError(`cannot read the answers file "${source}"`, 2);
-  }
+  const text = await readInput(source, 'answers');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new CliError('the answers are not valid JSON: expected {"ageBand": "…", "indicators": ["…"]}', 2);
+    throw new CliError(`the answers are not valid JSON: expected ${ANSWERS_SHAPE}, or a list of them`, 2);
   }
-  const parsed = answersSchema.safeParse(json);
+  const parsed = z.union([answersSchema, z.array(answersSchema)]).safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const single = Array.isArray(json) ? z.array(answersSchema).safeParse(json) : answersSchema.safeParse(json);
+    const issue = single.error?.issues[0] ?? parsed.error.issues[0];
     throw new CliError(
-      `the answers do not fit {"ageBand": "…", "indicators": ["…"]}: ${issue?.path.join('.') || 'answers'} ${issue?.message ?? ''}`,
+      `the answers do not fit ${ANSWERS_SHAPE}: ${issue?.path.join('.') || 'answers'} ${issue?.message ?? ''}`,
       2,
     );
   }
   return parsed.data;
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function run(args: readonly string[]): Promise<void> {
-  const [command, first, second] = args;
+  const [command, first, second, ...rest] = args;
   switch (command) {
     case 'check': {
-      const root = first ? path.resolve(process.env.INIT_CWD ?? '.', first) : THRESHOLDS_ROOT;
+      const root = first ? fromUser(first) : THRESHOLDS_ROOT;
       const loaded = await loadDocuments(root).catch(() => {
         throw new CliError(`cannot read the folder "${first ?? root}"`, 1);
       });
-      if (!loaded.length)
-        throw new CliError(`no documents found in "${first ?? root}": each needs a ${'document.yaml'}`, 1);
+      if (!loaded.length) throw new CliError(`no documents found in "${first ?? root}": each needs a document.yaml`, 1);
       const warnings = loaded.flatMap((entry) => entry.warnings);
       if (warnings.length) process.stderr.write(`${warnings.map(formatLocated).join('\n')}\n`);
       const problems = loaded.flatMap((entry) => entry.problems);
       if (problems.length) throw new CliError(problems.map(formatLocated).join('\n'), 1);
       const cases = loaded.reduce((sum, entry) => sum + entry.cases.length, 0);
+      const published = loaded.reduce((sum, entry) => sum + entry.published.length, 0);
       process.stderr.write(
-        `${loaded.length} document(s) valid; ${cases} worked case(s) give the expected level and reasons\n`,
+        `${loaded.length} document(s) valid; ${cases} worked case(s) give the expected level and reasons; ${published} published version(s) unchanged\n`,
       );
       return;
     }
     case 'list':
-      printJson((await validDocuments()).map(({ id, title, version }) => ({ id, title, version })));
+      printJson(
+        (await validDocuments())
+          .flatMap((entry) => (entry.document ? [{ ...entry, document: entry.document }] : []))
+          .map(({ document: { id, title, version }, published }) => ({
+            id,
+            title,
+            version,
+            published: published.map((p) => p.version),
+          })),
+      );
       return;
     case 'export':
-      printJson(await findDocument(first));
+      printJson(withConcerns((await resolveDocument(first, USAGE)).document));
       return;
     case 'assess': {
-      const document = await findDocument(first);
+      const { document } = await resolveDocument(first, USAGE);
       const answers = await readAnswers(second);
-      try {
-        printJson(assess(document, answers));
-      } catch (error) {
-        if (error instanceof AnswersError) throw new CliError(error.message, 2);
-        throw error;
-      }
+      const assessOne = (each: Answers, where: string) => {
+        try {
+          return assess(document, each);
+        } catch (error) {
+          if (error instanceof AnswersError) throw new CliError(`${where}${error.message}`, 2);
+          throw error;
+        }
+      };
+      printJson(
+        Array.isArray(answers)
+          ? answers.map((each, index) => assessOne(each, `answers ${index + 1}: `))
+          : assessOne(answers, ''),
+      );
+      return;
+    }
+    case 'publish':
+      if (!first) throw new CliError(USAGE, 2);
+      process.stderr.write(`${await publish(first)}\n`);
+      return;
+    case 'search': {
+      const query = [second, ...rest].join(' ').trim();
+      if (!query) throw new CliError(USAGE, 2);
+      const { document } = await resolveDocument(first, USAGE);
+      printJson(
+        searchIndicatorHits(document, query).map(({ indicator: { id, level, text }, score }) => ({
+          id,
+          level,
+          text,
+          score,
+        })),
+      );
       return;
     }
     default:

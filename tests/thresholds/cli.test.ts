@@ -19,13 +19,61 @@ const NO_STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 let copy: Awaited<ReturnType<typeof copyOfStHelens>> | undefined;
 afterEach(() => copy?.dispose());
 
-describe('thresholds CLI', () => {
-  it('lists every document with its id, title and version', () => {
+// Each test starts the CLI in its own process, which on a busy machine can take several seconds.
+describe('thresholds CLI', { timeout: 60_000 }, () => {
+  it('lists every document with its id, title, version and published versions', () => {
     const { code, stdout } = thresholds(['list']);
     expect(code).toBe(0);
-    const listed = JSON.parse(stdout) as { id: string }[];
+    const listed = JSON.parse(stdout) as { id: string; published: string[] }[];
     expect(listed.map((doc) => doc.id).sort()).toEqual(['example-three-levels', 'st-helens']);
-    expect(Object.keys(listed[0] ?? {}).sort()).toEqual(['id', 'title', 'version']);
+    expect(Object.keys(listed[0] ?? {}).sort()).toEqual(['id', 'published', 'title', 'version']);
+    expect(listed.find((doc) => doc.id === 'st-helens')?.published).toContain('0.1.0');
+  });
+
+  it('exports a published version by id@version, each indicator with its concern', () => {
+    const { code, stdout } = thresholds(['export', 'st-helens@0.1.0']);
+    expect(code).toBe(0);
+    const exported = JSON.parse(stdout);
+    expect(exported.version).toBe('0.1.0');
+    const indicators = exported.domains.flatMap((domain: { indicators: { id: string; concern: string }[] }) => domain.indicators);
+    for (const indicator of indicators) expect(indicator.concern).toBe(indicator.id);
+    expect(exported.concerns).toHaveLength(indicators.length);
+  });
+
+  it('exports the working copy with its declared concerns', () => {
+    const exported = JSON.parse(thresholds(['export', 'st-helens']).stdout);
+    const concernIds = new Set(exported.concerns.map((concern: { id: string }) => concern.id));
+    const indicators = exported.domains.flatMap((domain: { indicators: { concern: string }[] }) => domain.indicators);
+    expect(indicators.every((indicator: { concern: string }) => concernIds.has(indicator.concern))).toBe(true);
+  });
+
+  it('assesses a list of answers and answers in the same order', () => {
+    const answers = [
+      { ageBand: '0-4', indicators: ['health-injury-non-mobile-baby'] },
+      { ageBand: '5-11', indicators: [] },
+    ];
+    const { code, stdout } = thresholds(['assess', 'st-helens@0.1.0', '-'], JSON.stringify(answers));
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as { suggestedLevel: number; ageBand: string; documentVersion: string }[];
+    expect(results.map(({ suggestedLevel, ageBand, documentVersion }) => ({ suggestedLevel, ageBand, documentVersion }))).toEqual([
+      { suggestedLevel: 4, ageBand: '0-4', documentVersion: '0.1.0' },
+      { suggestedLevel: 1, ageBand: '5-11', documentVersion: '0.1.0' },
+    ]);
+  });
+
+  it('searches with the app’s own search, best first, with scores', () => {
+    const { code, stdout } = thresholds(['search', 'st-helens@0.1.0', 'self', 'harm']);
+    expect(code).toBe(0);
+    const hits = JSON.parse(stdout) as { id: string; level: number; text: string; score: number }[];
+    expect(Object.keys(hits[0] ?? {})).toEqual(['id', 'level', 'text', 'score']);
+    expect(hits[0]?.text).toMatch(/self-harm/i);
+    expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
+  });
+
+  it('exits 2 naming the versions when a version was never published', () => {
+    const { code, stderr } = thresholds(['export', 'st-helens@9.9.9']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^"st-helens" has no version 9\.9\.9: the versions are 0\.1\.0, /);
   });
 
   it('exports the compiled document with every indicator under its domain', () => {
@@ -42,7 +90,7 @@ describe('thresholds CLI', () => {
 
   it('assesses answers from standard input', () => {
     const answers = { ageBand: '0-4', indicators: ['health-injury-non-mobile-baby'] };
-    const { code, stdout } = thresholds(['assess', 'st-helens', '-'], JSON.stringify(answers));
+    const { code, stdout } = thresholds(['assess', 'st-helens@0.1.0', '-'], JSON.stringify(answers));
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.suggestedLevel).toBe(4);
@@ -72,7 +120,7 @@ describe('thresholds CLI', () => {
     const unknown = thresholds(['assess', 'st-helens', '-'], JSON.stringify({ ageBand: '0-4', indicators: ['made-up'] }));
     expect({ code: unknown.code, stderr: unknown.stderr }).toEqual({ code: 2, stderr: 'unknown indicator "made-up"\n' });
     const outside = thresholds(
-      ['assess', 'st-helens', '-'],
+      ['assess', 'st-helens@0.1.0', '-'],
       JSON.stringify({ ageBand: '18-25', indicators: ['health-injury-non-mobile-baby'] }),
     );
     expect({ code: outside.code, stderr: outside.stderr }).toEqual({
@@ -91,7 +139,9 @@ describe('thresholds CLI', () => {
   it('passes the real documents and says how many worked cases ran', () => {
     const { code, stderr } = thresholds(['check']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^2 document\(s\) valid; \d+ worked case\(s\) give the expected level and reasons\n$/);
+    expect(stderr).toMatch(
+      /(^|\n)2 document\(s\) valid; \d+ worked case\(s\) give the expected level and reasons; \d+ published version\(s\) unchanged\n$/,
+    );
   });
 
   it('fails a broken copy with one located line per problem', async () => {

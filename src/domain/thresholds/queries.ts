@@ -1,5 +1,6 @@
 /** Read-only questions about a document that the questionnaire and Browse ask. */
 import type { Indicator, ThresholdsDocument } from './schema.ts';
+import { searchIndicatorHits } from './search.ts';
 
 export interface LevelGroup {
   level: number;
@@ -16,38 +17,12 @@ export function indicatorsByLevel(document: ThresholdsDocument, domainId: string
     .filter((group) => group.indicators.length > 0);
 }
 
-const words = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-
 /**
- * Indicators whose text, theme, sub-domain or domain contain every word of the query (by word
- * start, so "neglect" finds "neglected"). An empty query finds nothing.
+ * Indicators matching the query in practitioners' words, best first (see `search.ts`). An empty
+ * query finds nothing.
  */
 export function searchIndicators(document: ThresholdsDocument, query: string, ageBand?: string): Indicator[] {
-  const wanted = words(query);
-  if (!wanted.length) return [];
-  const themeTitles = new Map(document.themes.map((theme) => [theme.id, theme.title]));
-  return document.domains.flatMap((domain) => {
-    const subDomainTitles = new Map(domain.subDomains.map((sub) => [sub.id, sub.title]));
-    return domain.indicators.filter((indicator) => {
-      if (ageBand && !indicator.ageBands.includes(ageBand)) return false;
-      const haystack = words(
-        [
-          indicator.text,
-          domain.title,
-          subDomainTitles.get(indicator.subDomain) ?? '',
-          ...indicator.themes.map((theme) => themeTitles.get(theme) ?? theme),
-        ].join(' '),
-      );
-      return wanted.every((word) => haystack.some((candidate) => candidate.startsWith(word)));
-    });
-  });
+  return searchIndicatorHits(document, query, ageBand).map((hit) => hit.indicator);
 }
 
 /** The chosen indicators that still apply after the age band changes, in their original order. */

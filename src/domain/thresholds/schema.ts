@@ -37,7 +37,7 @@ const dateSchema = z
   .string({ error: 'date must be written as YYYY-MM-DD, like 2026-04-01' })
   .regex(DATE_PATTERN, 'date must be written as YYYY-MM-DD, like 2026-04-01');
 
-const versionSchema = z
+export const versionSchema = z
   .string({ error: 'version must be written like 1.2.0 (in quotes if YAML reads it as a number)' })
   .regex(/^\d+\.\d+\.\d+$/, 'version must be written like 1.2.0');
 
