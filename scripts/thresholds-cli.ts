@@ -11,11 +11,14 @@
  *                                    or an array of suggestions for an array of answers
  *   publish <id>                     freeze the working copy as published/<version>.json
  *   search <doc> <query>             [{"id","level","text","score"}], best first, as the app finds them
+ *   diff <old> <new> [--text]        what a revision changes (each side a doc or a folder), and
+ *                                    the worked cases whose level or immediate risk changes
  */
 import { z } from 'zod';
 import { answersSchema, type Answers } from '../src/domain/answers.ts';
 import { AnswersError, assess } from '../src/domain/engine/assess.ts';
 import { withConcerns } from '../src/domain/thresholds/concerns.ts';
+import { diffDocuments } from '../src/domain/thresholds/diff.ts';
 import { searchIndicatorHits } from '../src/domain/thresholds/search.ts';
 import { formatLocated, loadDocuments } from '../server/thresholds/load-documents.ts';
 import {
@@ -27,10 +30,11 @@ import {
   THRESHOLDS_ROOT,
   validDocuments,
 } from './thresholds/cli-support.ts';
+import { diffText } from './thresholds/diff-text.ts';
 import { publish } from './thresholds/publish.ts';
 
 const USAGE =
-  'usage: thresholds check [dir] | list | export <id[@version]> | assess <id[@version]> <answers.json | -> | publish <id> | search <id[@version]> <query>';
+  'usage: thresholds check [dir] | list | export <id[@version]> | assess <id[@version]> <answers.json | -> | publish <id> | search <id[@version]> <query> | diff <old> <new> [--text]';
 const ANSWERS_SHAPE = '{"ageBand": "…", "indicators": ["…"]}';
 
 async function readAnswers(source: string | undefined) {
@@ -111,6 +115,17 @@ async function run(args: readonly string[]): Promise<void> {
       if (!first) throw new CliError(USAGE, 2);
       process.stderr.write(`${await publish(first)}\n`);
       return;
+    case 'diff': {
+      const sides = args.slice(1).filter((arg) => arg !== '--text');
+      if (sides.length !== 2) throw new CliError(USAGE, 2);
+      const [before, after] = await Promise.all(sides.map((side) => resolveDocument(side, USAGE, true)));
+      if (!before || !after) throw new CliError(USAGE, 2);
+      // The new side's cases say what the revision expects; the old side's serve when it has none.
+      const diff = diffDocuments(before.document, after.document, after.cases.length ? after.cases : before.cases);
+      if (args.includes('--text')) process.stdout.write(diffText(diff));
+      else printJson(diff);
+      return;
+    }
     case 'search': {
       const query = [second, ...rest].join(' ').trim();
       if (!query) throw new CliError(USAGE, 2);

@@ -8,11 +8,13 @@
  *   add-user <username> [--role triage|admin]         password asked for twice, or read from stdin
  *   list-users / disable-user <username>              staff who can sign in to /inbox
  *   purge-submissions --older-than-days N [--dry-run] delete old referrals (a dry run only counts)
+ *   rules-impact <id>@<version|folder>                re-assess stored referrals on other rules (JSON)
  *
  * Exit codes: 0 done, 1 could not be done (e.g. no such device), 2 the command was mistyped or
  * the settings are wrong. Messages go to stderr, never with a stack trace.
  */
 import { z } from 'zod';
+import { runRulesImpact } from './admin/rules-impact.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { safeError } from './http/logging.ts';
 import { DatabaseSetupError, openDatabase } from './store/database.ts';
@@ -33,6 +35,7 @@ const USAGE = `Usage: npm run admin -- <command>
   list-users                                        list staff as JSON
   disable-user <username>                           stop someone signing in; ends their sessions
   purge-submissions --older-than-days N [--dry-run] delete referrals received more than N days ago
+  rules-impact <id>@<version|folder>                count stored referrals whose level the given rules would change
 `;
 
 const COMMANDS = [
@@ -43,6 +46,7 @@ const COMMANDS = [
   'list-users',
   'disable-user',
   'purge-submissions',
+  'rules-impact',
 ] as const;
 type Command = (typeof COMMANDS)[number];
 
@@ -162,6 +166,7 @@ async function run(argv: readonly string[], io: AdminIo): Promise<void> {
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`There is no command "${command}".`);
   }
+  if (command === 'rules-impact') return runRulesImpact(args, loadConfig(env), openDatabase, stdout);
   if (await runInboxCommand(command as Command, args, io)) return;
   // Check the arguments before touching the database.
   const name = command === 'enrol-device' ? parseName(args) : undefined;

@@ -135,4 +135,26 @@ describe('checking a broken copy of the document', () => {
       `${copy.file('document.yaml')}:${at.line + 3}:17 replacedBy must name a live indicator ("child-gone" is not one)`,
     ]);
   });
+
+  it('reports a worked case whose agency the document does not list', async () => {
+    copy = await copyOfDocument(EXAMPLE);
+    const at = await copy.replace('cases/level-3-toddler-left-alone.yaml', 'agency: police', 'agency: astronauts');
+    expect(await problemsIn(copy.folder)).toEqual([
+      `${copy.file('cases/level-3-toddler-left-alone.yaml')}:${at.line}:${at.col + 'agency: '.length} agency must be one of the document's agencies: health-visitor, midwife, school, police, voluntary-sector, gp, housing, youth-service, early-years (found "astronauts")`,
+    ]);
+  });
+
+  it('warns, without failing, about near-identical texts under different concerns', async () => {
+    copy = await copyOfDocument(EXAMPLE);
+    const at = await copy.replace(
+      'child.yaml',
+      'text: The child seems sad, withdrawn or worried most days, and it has lasted for several weeks.',
+      'text: The child is often late or misses school, and nobody has given a clear reason at all.',
+    );
+    const loaded = await loadDocumentFolder(copy.folder);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.warnings.map(formatLocated)).toEqual([
+      `${copy.file('child.yaml')}:${at.line}:${at.col + 'text: '.length} warning: this text is nearly the same as "child-often-late-or-absent" (concern "child-school", in ${copy.file('child.yaml')}): if they describe one situation, make them one concern`,
+    ]);
+  });
 });
