@@ -56,6 +56,8 @@ interface DraftRecordBase {
 export interface SealedDraftRecord extends DraftRecordBase {
   mode: 'referral';
   keyId: string;
+  /** The seal format (crypto/draft-sealing.ts): absent on records sealed before the revision was bound. */
+  sealVersion?: number;
   sealed: Record<DraftSection, SealedBox>;
 }
 

@@ -2,8 +2,15 @@
  * How a draft's content and a queued submission are sealed before they reach IndexedDB. A draft's
  * content is sealed one section per ciphertext (referrer, concern, child, consent, indicators,
  * strengths, childVoice, tried, override), each padded JSON under a fresh IV. The associated data
- * binds each ciphertext to its draft id, its section and the draft schema version, so a section
- * copied into another draft or another section, or any altered byte, fails with DraftTamperedError.
+ * binds each ciphertext to its draft id, its section, the draft schema version and the revision it
+ * was saved at, so a section copied into another draft or another section, an older ciphertext of
+ * the same section put back, or any altered byte, fails with DraftTamperedError.
+ *
+ * Seal formats (`sealVersion` on the record): absent for records written before the revision was
+ * bound (associated data: schema version, id, section); 2 since. Old records still open, and the
+ * next save re-seals them in format 2. What no associated data can catch is a whole record (every
+ * section and its plaintext fields together) replaced by an older copy of itself: that needs a
+ * counter the attacker cannot roll back, which a device whose files they hold does not have.
  */
 import type { DraftContent } from '../../domain/assessment/draft.ts';
 import { DRAFT_SECTIONS, type DraftSection } from '../records.ts';
@@ -13,22 +20,39 @@ import { OpenFailedError, type SealedBox, type Vault } from './vault.ts';
 
 export type SealedSections = Record<DraftSection, SealedBox>;
 
-const sectionAssociatedData = (draftId: string, schemaVersion: number, section: DraftSection) =>
-  utf8(JSON.stringify(['levels-of-need:draft-section', schemaVersion, draftId, section]));
+/** The seal format written today; see the header comment. */
+export const SEAL_VERSION = 2;
+
+/** What a draft's sections are bound to. `sealVersion` undefined means the format before revisions. */
+export interface DraftBinding {
+  draftId: string;
+  schemaVersion: number;
+  revision: number;
+  sealVersion?: number;
+}
+
+function sectionAssociatedData(binding: DraftBinding, section: DraftSection): Uint8Array<ArrayBuffer> {
+  const { draftId, schemaVersion, revision, sealVersion } = binding;
+  if (sealVersion === undefined) {
+    return utf8(JSON.stringify(['levels-of-need:draft-section', schemaVersion, draftId, section]));
+  }
+  return utf8(
+    JSON.stringify([`levels-of-need:draft-section:v${sealVersion}`, schemaVersion, draftId, section, revision]),
+  );
+}
 
 const submissionAssociatedData = (entryId: string, draftId: string, schemaVersion: number) =>
   utf8(JSON.stringify(['levels-of-need:submission', schemaVersion, entryId, draftId]));
 
+/** Seals in today's format: the record must carry `sealVersion: SEAL_VERSION`. */
 export async function sealDraftContent(
   vault: Vault,
-  draftId: string,
-  schemaVersion: number,
+  binding: Omit<DraftBinding, 'sealVersion'>,
   content: DraftContent,
 ): Promise<SealedSections> {
+  const current = { ...binding, sealVersion: SEAL_VERSION };
   const boxes = await Promise.all(
-    DRAFT_SECTIONS.map((section) =>
-      vault.seal(paddedJson(content[section]), sectionAssociatedData(draftId, schemaVersion, section)),
-    ),
+    DRAFT_SECTIONS.map((section) => vault.seal(paddedJson(content[section]), sectionAssociatedData(current, section))),
   );
   return Object.fromEntries(DRAFT_SECTIONS.map((section, i) => [section, boxes[i]])) as SealedSections;
 }
@@ -36,17 +60,18 @@ export async function sealDraftContent(
 /** Returns the sections' JSON values, unvalidated: the caller passes them to `restoreDraft`. */
 export async function openDraftContent(
   vault: Vault,
-  draftId: string,
-  schemaVersion: number,
+  binding: DraftBinding,
   sealed: unknown,
 ): Promise<Record<DraftSection, unknown>> {
+  const { draftId, sealVersion } = binding;
+  if (sealVersion !== undefined && sealVersion !== SEAL_VERSION) throw new DraftTamperedError(draftId);
   if (typeof sealed !== 'object' || sealed === null) throw new DraftTamperedError(draftId);
   const boxes = sealed as Partial<Record<string, SealedBox>>;
   const values = await Promise.all(
     DRAFT_SECTIONS.map(async (section) => {
       const box = boxes[section];
       if (!box) throw new DraftTamperedError(draftId);
-      return parseOpened(() => vault.open(box, sectionAssociatedData(draftId, schemaVersion, section)), draftId);
+      return parseOpened(() => vault.open(box, sectionAssociatedData(binding, section)), draftId);
     }),
   );
   return Object.fromEntries(DRAFT_SECTIONS.map((section, i) => [section, values[i]])) as Record<DraftSection, unknown>;
