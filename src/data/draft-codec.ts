@@ -140,13 +140,10 @@ async function encodeDraft(draft: Draft, revision: number, vault: Vault | null):
     return { record: { ...base, mode: 'quick-check', content }, draft: stored };
   }
   if (!vault || vault.isLocked) throw new VaultLockedError();
-  const sealed = await sealDraftContent(
-    vault,
-    { draftId: rest.id, schemaVersion: rest.schemaVersion, revision },
-    content,
-  );
+  const header = { ...base, mode: 'referral', keyId: vault.keyId } as const;
+  const sealed = await sealDraftContent(vault, header, content);
   return {
-    record: { ...base, mode: 'referral', keyId: vault.keyId, sealVersion: SEAL_VERSION, sealed },
+    record: { ...header, sealVersion: SEAL_VERSION, sealed },
     draft: stored,
   };
 }
@@ -156,7 +153,7 @@ export async function decodeDraft(record: unknown, vault: Vault | null): Promise
   const metadata = readMetadata(record);
   if (!metadata) throw new DraftTamperedError(idOf(record));
   const { ageBand: _ageBand, revision, ...fields } = metadata;
-  const stored = record as Partial<Record<'content' | 'sealed' | 'keyId' | 'sealVersion', unknown>>;
+  const stored = record as Partial<Record<'content' | 'sealed' | 'keyId' | 'sealVersion' | 'writeId', unknown>>;
   let content: unknown;
   if (metadata.mode === 'quick-check') {
     content = stored.content;
@@ -167,10 +164,12 @@ export async function decodeDraft(record: unknown, vault: Vault | null): Promise
   } else {
     if (!vault || vault.isLocked) throw new VaultLockedError();
     if (stored.keyId !== vault.keyId || stored.content !== undefined) throw new DraftTamperedError(metadata.id);
-    const { sealVersion } = stored;
-    if (sealVersion !== undefined && typeof sealVersion !== 'number') throw new DraftTamperedError(metadata.id);
-    const binding = { draftId: metadata.id, schemaVersion: metadata.schemaVersion, revision, sealVersion };
-    content = await openDraftContent(vault, binding, stored.sealed);
+    const { sealVersion, writeId } = stored;
+    if ((sealVersion !== undefined && typeof sealVersion !== 'number') || typeof writeId !== 'string') {
+      throw new DraftTamperedError(metadata.id);
+    }
+    const header = { ...metadata, writeId, keyId: vault.keyId };
+    content = await openDraftContent(vault, header, sealVersion, stored.sealed);
   }
   return { ...restoreDraft({ ...fields, content }), revision };
 }

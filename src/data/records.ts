@@ -4,6 +4,11 @@
  * which identify anyone: random ids, schema versions, mode, status, the rules document's id and
  * version, the step, the level so far, the age band and timestamps. Everything a practitioner
  * types is sealed (see crypto/draft-sealing.ts). Records read back are untrusted and parsed.
+ *
+ * A referral's plaintext fields are authenticated: they are bound into the associated data of
+ * every sealed section, so an edited field makes the draft refuse to open (DraftTamperedError).
+ * The list shows them without the key and so cannot check them; it shows nothing that identifies
+ * anyone either way. A quick check has no key to authenticate with, and holds nothing identifying.
  */
 import type { DraftContent } from '../domain/assessment/draft.ts';
 import type { ReasonCode } from '../domain/sync/reason-codes.ts';

@@ -79,3 +79,24 @@ describe('a draft sealed before the revision was bound', () => {
     await expect(store.load(saved.id, vault)).rejects.toThrow(DraftTamperedError);
   });
 });
+
+describe("a sealed draft's plaintext fields", () => {
+  it.each([
+    ['status', 'sent'],
+    ['documentVersion', '0.9.0'],
+    ['levelSoFar', 4],
+    ['step', 'check'],
+    ['field', 'child.firstName'],
+    ['ageBand', 'older'],
+    ['updatedAt', '2020-01-01T00:00:00.000Z'],
+    ['writeId', '00000000-0000-4000-8000-000000000000'],
+  ] as const)('cannot be edited unnoticed: %s', async (field, value) => {
+    const { db, store, vault, newer } = await draftSavedTwice();
+    const current = await readRawRecord(db.name, 'drafts', newer.id);
+    expect(current[field]).not.toEqual(value);
+    await putRawRecord(db.name, 'drafts', { ...current, [field]: value });
+    await expect(store.load(newer.id, vault)).rejects.toThrow(DraftTamperedError);
+    await putRawRecord(db.name, 'drafts', current);
+    expect(await store.load(newer.id, vault)).toEqual(newer);
+  });
+});
