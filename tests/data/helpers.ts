@@ -10,6 +10,8 @@ import { DexieDraftStore, type DexieDraftStoreOptions } from '../../src/data/dex
 import { smallDocument } from '../domain/small-document.ts';
 
 export const TEST_ITERATIONS = 1_000;
+/** Argon2id at a tiny cost, so tests run the real KDF quickly; the default cost is asserted separately. */
+export const TEST_KDF = { kdf: 'Argon2id', memoryKiB: 64, passes: 1, parallelism: 1 } as const;
 export const PASSPHRASE = 'correct horse battery staple';
 export const testDocument = smallDocument();
 
@@ -20,7 +22,7 @@ export function openTestDatabase(options: DatabaseOptions = {}): AppDatabase {
 }
 
 export function testStore(db: AppDatabase, options: DexieDraftStoreOptions = {}): DexieDraftStore {
-  return new DexieDraftStore(db, { keyring: { iterations: TEST_ITERATIONS }, ...options });
+  return new DexieDraftStore(db, { keyring: { kdf: TEST_KDF }, ...options });
 }
 
 /** Referral content with `CANARY-<tag>-<field>` in every free-text and identifying field. */
