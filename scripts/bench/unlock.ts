@@ -34,7 +34,7 @@ const describe = (kdf: KdfParameters) =>
     ? `PBKDF2-SHA-256, ${kdf.iterations.toLocaleString('en-GB')} iterations`
     : `Argon2id, ${(kdf.memoryKiB / 1024).toFixed(0)} MiB, t=${kdf.passes}, p=${kdf.parallelism}`;
 
-async function openPage(newPage: () => Promise<Page>): Promise<Page> {
+async function openPage(newPage: () => Promise<Page>, slowdown = CPU_SLOWDOWN): Promise<Page> {
   const page = await newPage();
   // An https origin, so that WebCrypto is available; every file comes from the fresh build.
   await page.route(`${ORIGIN}/**`, async (route) => {
@@ -45,7 +45,7 @@ async function openPage(newPage: () => Promise<Page>): Promise<Page> {
   await page.goto(`${ORIGIN}/`);
   await page.waitForFunction(() => 'timeUnlocks' in window);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   return page;
 }
 
@@ -62,19 +62,25 @@ export async function benchUnlock(): Promise<void> {
   });
   const figures: Figure[] = [];
   try {
-    for (const kdf of CANDIDATES) {
+    // The default once without slowdown, to show the slowdown applies (WebCrypto's PBKDF2 runs
+    // natively, off the page's thread, and is barely affected by it).
+    const runs: [KdfParameters, number][] = [
+      [DEFAULT_ARGON2ID, 1],
+      ...CANDIDATES.map((kdf) => [kdf, CPU_SLOWDOWN] as [KdfParameters, number]),
+    ];
+    for (const [kdf, slowdown] of runs) {
       const setUpPage = await openPage(() => browser.newPage());
       const record = await setUpPage.evaluate((k) => (window as unknown as Bench).setUpRecord(k), kdf);
       await setUpPage.close();
-      const page = await openPage(() => browser.newPage());
+      const page = await openPage(() => browser.newPage(), slowdown);
       const [first = Number.NaN, ...rest] = await page.evaluate(
-        ([r, runs]) => (window as unknown as Bench).timeUnlocks(r, runs),
+        ([r, count]) => (window as unknown as Bench).timeUnlocks(r, count),
         [record, RUNS + 1] as const,
       );
       await page.close();
       const isDefault = JSON.stringify(kdf) === JSON.stringify(DEFAULT_ARGON2ID);
       figures.push({
-        name: `${describe(kdf)}${isDefault ? ' (default)' : ''}`,
+        name: `${describe(kdf)}${isDefault ? ' (default)' : ''}, ${slowdown}×`,
         value: `first ${fixed(first, 0)} ms, then median ${fixed(median(rest), 0)} ms`,
         note: `${RUNS} unlocks after the first`,
       });
@@ -82,7 +88,10 @@ export async function benchUnlock(): Promise<void> {
   } finally {
     await browser.close();
   }
-  printSection(`Unlock in Chromium at ${CPU_SLOWDOWN}× CPU slowdown (goal ≤ 1,000 ms for the default)`, figures);
+  printSection(
+    `Unlock in Chromium at ${CPU_SLOWDOWN}× CPU slowdown (goal ≤ 1,000 ms for the default at ${CPU_SLOWDOWN}×)`,
+    figures,
+  );
 }
 
 interface Bench {

@@ -15,7 +15,7 @@
  * This throttle is for the app's own unlock screen only: it stops a passer-by trying passphrases
  * on an unlocked tablet, nothing more. Anyone with a copy of the device's files (or the developer
  * tools) skips it and guesses offline at one KDF run per guess: against that, only the Argon2id
- * cost and the passphrase itself help.
+ * cost and the passphrase's strength (passphrase-policy.ts) help.
  */
 import type { KeyringRecord, UnlockAttemptsRecord } from '../records.ts';
 import { ownBytes, randomBytes, utf8 } from './bytes.ts';
@@ -29,7 +29,7 @@ import {
   strongestOf,
   type KdfParameters,
 } from './kdf.ts';
-import { checkPassphraseLength } from './passphrase-policy.ts';
+import { checkNewPassphrase } from './passphrase-policy.ts';
 
 export { MIN_PASSPHRASE_LENGTH } from './passphrase-policy.ts';
 import { IV_BYTES, Vault } from './vault.ts';
@@ -106,11 +106,11 @@ export class Keyring {
   }
 
   /**
-   * Creates this device's data key under `passphrase` and returns it unlocked. Checks only the
-   * length: the strength estimate (passphrase-policy.ts) is for the form, which loads it lazily.
+   * Creates this device's data key under `passphrase` and returns it unlocked. Throws
+   * PassphraseTooShortError or PassphraseTooWeakError for a passphrase the policy refuses.
    */
   async setUp(passphrase: string): Promise<Vault> {
-    checkPassphraseLength(passphrase);
+    await checkNewPassphrase(passphrase);
     if (await this.storage.read()) throw new KeyringExistsError();
     const raw = randomBytes(DATA_KEY_BYTES);
     try {
@@ -143,7 +143,7 @@ export class Keyring {
 
   /** Wraps the same data key under `next`; drafts stay readable. A wrong `current` counts as a failure. */
   async changePassphrase(current: string, next: string): Promise<void> {
-    checkPassphraseLength(next);
+    await checkNewPassphrase(next);
     const { record, raw, parameters } = await this.#attempt(current);
     try {
       const wrapped = await this.#wrap(raw, next, record.keyId, strongestOf(parameters, this.kdf));
