@@ -10,10 +10,10 @@ import {
   WrongPassphraseError,
 } from '../../src/data/crypto/errors.ts';
 import { DEFAULT_ARGON2ID } from '../../src/data/crypto/kdf.ts';
-import { Keyring, MAX_RETRY_WAIT_MS, waitAfterFailures, type KeyringStorage } from '../../src/data/crypto/keyring.ts';
+import { Keyring } from '../../src/data/crypto/keyring.ts';
 import { Vault } from '../../src/data/crypto/vault.ts';
 import type { AppDatabase } from '../../src/data/database.ts';
-import type { KeyringRecord, UnlockAttemptsRecord } from '../../src/data/records.ts';
+import type { KeyringRecord } from '../../src/data/records.ts';
 import {
   PASSPHRASE,
   TEST_ITERATIONS,
@@ -21,26 +21,11 @@ import {
   canaryContent,
   defined,
   flipBit,
+  memoryStorage,
   openTestDatabase,
   testDocument,
   testStore,
 } from './helpers.ts';
-
-type MemoryStorage = KeyringStorage & { record?: KeyringRecord; attempts?: UnlockAttemptsRecord | undefined };
-
-function memoryStorage(): MemoryStorage {
-  const storage: MemoryStorage = {
-    read: async () => storage.record && structuredClone(storage.record),
-    write: async (record) => {
-      storage.record = structuredClone(record);
-    },
-    readAttempts: async () => storage.attempts && structuredClone(storage.attempts),
-    writeAttempts: async (record) => {
-      storage.attempts = record && structuredClone(record);
-    },
-  };
-  return storage;
-}
 
 async function referralSetUp() {
   let now = Date.parse('2026-11-01T09:00:00.000Z');
@@ -101,59 +86,6 @@ describe('the keyring', () => {
     expect(() => new Vault(extractable, 'id')).toThrow(TypeError);
     const vault = await new Keyring(memoryStorage(), { kdf: TEST_KDF }).setUp(PASSPHRASE);
     expect(Object.values(vault)).not.toContainEqual(expect.any(CryptoKey));
-  });
-
-  it('rejects a wrong passphrase, counts it apart from the key, and makes the next try wait', async () => {
-    let now = Date.parse('2026-11-01T09:00:00.000Z');
-    const storage = memoryStorage();
-    const keyring = new Keyring(storage, { kdf: TEST_KDF, now: () => new Date(now) });
-    await keyring.setUp(PASSPHRASE);
-    const key = defined(storage.record);
-    await expect(keyring.unlock('not the passphrase')).rejects.toEqual(new WrongPassphraseError(1_000));
-    expect(storage.attempts).toEqual({
-      id: 'unlock-attempts',
-      failedAttempts: 1,
-      lastFailureAt: '2026-11-01T09:00:00.000Z',
-    });
-    expect(storage.record).toEqual(key);
-    await expect(keyring.unlock(PASSPHRASE)).rejects.toEqual(new UnlockThrottledError(1_000));
-    now += 400;
-    expect(await keyring.status()).toMatchObject({ setUp: true, failedAttempts: 1, retryAfterMs: 600 });
-    now += 600;
-    await expect(keyring.unlock('still wrong')).rejects.toEqual(new WrongPassphraseError(2_000));
-    now += 2_000;
-    const vault = await keyring.unlock(PASSPHRASE);
-    expect(vault.isLocked).toBe(false);
-    expect(storage.attempts).toBeUndefined();
-    expect(await keyring.status()).toMatchObject({ failedAttempts: 0, retryAfterMs: 0 });
-  });
-
-  it('keeps the wait while the page is open even if the stored count is deleted', async () => {
-    const now = Date.parse('2026-11-01T09:00:00.000Z');
-    const storage = memoryStorage();
-    const keyring = new Keyring(storage, { kdf: TEST_KDF, now: () => new Date(now) });
-    await keyring.setUp(PASSPHRASE);
-    await expect(keyring.unlock('not the passphrase')).rejects.toThrow(WrongPassphraseError);
-    storage.attempts = undefined;
-    await expect(keyring.unlock(PASSPHRASE)).rejects.toEqual(new UnlockThrottledError(1_000));
-  });
-
-  it('honours and then clears a count kept in the key record by earlier versions', async () => {
-    let now = Date.parse('2026-11-01T09:00:00.000Z');
-    const storage = memoryStorage();
-    const keyring = new Keyring(storage, { kdf: TEST_KDF, now: () => new Date(now) });
-    await keyring.setUp(PASSPHRASE);
-    storage.record = { ...defined(storage.record), failedAttempts: 3, lastFailureAt: new Date(now).toISOString() };
-    await expect(keyring.unlock(PASSPHRASE)).rejects.toEqual(new UnlockThrottledError(4_000));
-    now += 4_000;
-    await keyring.unlock(PASSPHRASE);
-    expect(defined(storage.record).failedAttempts).toBeUndefined();
-    expect(defined(storage.record).lastFailureAt).toBeUndefined();
-  });
-
-  it('doubles the wait from one second and caps it', () => {
-    expect([0, 1, 2, 3, 4].map(waitAfterFailures)).toEqual([0, 1_000, 2_000, 4_000, 8_000]);
-    expect(waitAfterFailures(40)).toBe(MAX_RETRY_WAIT_MS);
   });
 
   it('refuses short passphrases, a second set-up, and unlocking before set-up', async () => {
