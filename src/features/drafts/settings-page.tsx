@@ -7,11 +7,16 @@ import { ErrorSummary, collectErrors } from '../../app/components/error-summary.
 import { Radios, TextField } from '../../app/components/fields.tsx';
 import { Page } from '../../app/components/page.tsx';
 import { useDrafts } from '../../app/drafts/drafts-context.tsx';
-import { WrongPassphraseError } from '../../data/crypto/errors.ts';
+import {
+  PassphraseTooShortError,
+  PassphraseTooWeakError,
+  UnlockThrottledError,
+  WrongPassphraseError,
+} from '../../data/crypto/errors.ts';
 import { StoragePersistence, type StorageReport } from '../../data/storage-persistence.ts';
 import { ConnectDeviceSection } from '../sending/connect-device-section.tsx';
 import { idleLockMinutes, setIdleLockMinutes } from './idle-lock.tsx';
-import { changePassphraseSchema, PASSPHRASE_MESSAGES } from './passphrase-schemas.ts';
+import { changePassphraseSchema, PASSPHRASE_MESSAGES, setUpErrorMessage } from './passphrase-schemas.ts';
 import { PassphraseStrength } from './passphrase-strength.tsx';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -123,11 +128,17 @@ function ChangePassphraseSection() {
             form.reset();
             setDone(true);
           } catch (error) {
+            if (error instanceof PassphraseTooShortError || error instanceof PassphraseTooWeakError) {
+              form.setError('next', { message: setUpErrorMessage(error) });
+              return;
+            }
             form.setError('current', {
               message:
                 error instanceof WrongPassphraseError
                   ? 'That is not your current passphrase. Check it and try again.'
-                  : 'The passphrase could not be changed. Try again.',
+                  : error instanceof UnlockThrottledError
+                    ? PASSPHRASE_MESSAGES.throttled
+                    : 'The passphrase could not be changed. Try again.',
             });
           }
         })}
