@@ -6,7 +6,7 @@
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PBKDF2_ITERATIONS } from '../../src/data/crypto/kdf.ts';
+import { DEFAULT_ARGON2ID } from '../../src/data/crypto/kdf.ts';
 import { AppDatabase } from '../../src/data/database.ts';
 import { DexieDraftStore } from '../../src/data/dexie-draft-store.ts';
 import { encodeSave, type EditableDraft } from '../../src/data/draft-codec.ts';
@@ -120,7 +120,7 @@ export async function benchDrafts(): Promise<void> {
     {
       name: 'unlock (median of 3)',
       value: `${fixed(median(unlocks), 0)} ms`,
-      note: `PBKDF2-SHA-256, ${DEFAULT_PBKDF2_ITERATIONS.toLocaleString('en-GB')} iterations, Node's OpenSSL`,
+      note: `Argon2id ${DEFAULT_ARGON2ID.memoryKiB} KiB, t=${DEFAULT_ARGON2ID.passes}, hash-wasm in Node; browser: npm run bench:unlock`,
     },
     {
       name: `list ${LISTED_DRAFTS.toLocaleString('en-GB')} drafts (median of 5)`,

@@ -1,13 +1,15 @@
 /**
  * Headers sent with every response, API and static alike, errors and 404s included (onSend runs
  * for all of them). The CSP allows only this origin: no inline script or style, no framing, no
- * plugins, no <base>; images may also be data: URLs (the app's icons).
+ * plugins, no <base>; images may also be data: URLs (the app's icons). 'wasm-unsafe-eval' lets the
+ * app compile its own WebAssembly (Argon2id, src/data/crypto/kdf.ts) from this origin; unlike
+ * 'unsafe-eval' it allows no JavaScript eval.
  */
 import type { FastifyInstance } from 'fastify';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -29,6 +29,7 @@ import {
   type UnsentCounts,
 } from './draft-store.ts';
 import { DraftConflictError, DraftNotFoundError } from './errors.ts';
+import type { UnlockAttemptsRecord } from './records.ts';
 import type { StoragePersistence } from './storage-persistence.ts';
 
 export interface DexieDraftStoreOptions {
@@ -45,6 +46,19 @@ export class DexieKeyringStorage implements KeyringStorage {
   }
   async write(record: Parameters<KeyringStorage['write']>[0]) {
     await this.db.run(() => this.db.keyring.put(record));
+  }
+  // The same store as the key, but its own record: see crypto/keyring.ts on what the count is for.
+  readAttempts() {
+    return this.db.run(() => this.#attempts.get('unlock-attempts'));
+  }
+  async writeAttempts(record: UnlockAttemptsRecord | undefined) {
+    await this.db.run(async () => {
+      if (record) await this.#attempts.put(record);
+      else await this.#attempts.delete('unlock-attempts');
+    });
+  }
+  get #attempts() {
+    return this.db.table<UnlockAttemptsRecord, string>('keyring');
   }
 }
 

@@ -16,7 +16,7 @@ import {
   type Draft,
   type DraftContent,
 } from '../domain/assessment/draft.ts';
-import { openDraftContent, sealDraftContent } from './crypto/draft-sealing.ts';
+import { openDraftContent, SEAL_VERSION, sealDraftContent } from './crypto/draft-sealing.ts';
 import { DraftTamperedError, VaultLockedError } from './crypto/errors.ts';
 import type { Vault } from './crypto/vault.ts';
 import type { NewDraft } from './draft-store.ts';
@@ -140,8 +140,12 @@ async function encodeDraft(draft: Draft, revision: number, vault: Vault | null):
     return { record: { ...base, mode: 'quick-check', content }, draft: stored };
   }
   if (!vault || vault.isLocked) throw new VaultLockedError();
-  const sealed = await sealDraftContent(vault, rest.id, rest.schemaVersion, content);
-  return { record: { ...base, mode: 'referral', keyId: vault.keyId, sealed }, draft: stored };
+  const header = { ...base, mode: 'referral', keyId: vault.keyId } as const;
+  const sealed = await sealDraftContent(vault, header, content);
+  return {
+    record: { ...header, sealVersion: SEAL_VERSION, sealed },
+    draft: stored,
+  };
 }
 
 /** Opens a stored record. Throws DraftTamperedError, VaultLockedError or the domain's DraftRestoreError. */
@@ -149,7 +153,7 @@ export async function decodeDraft(record: unknown, vault: Vault | null): Promise
   const metadata = readMetadata(record);
   if (!metadata) throw new DraftTamperedError(idOf(record));
   const { ageBand: _ageBand, revision, ...fields } = metadata;
-  const stored = record as Partial<Record<'content' | 'sealed' | 'keyId', unknown>>;
+  const stored = record as Partial<Record<'content' | 'sealed' | 'keyId' | 'sealVersion' | 'writeId', unknown>>;
   let content: unknown;
   if (metadata.mode === 'quick-check') {
     content = stored.content;
@@ -160,7 +164,12 @@ export async function decodeDraft(record: unknown, vault: Vault | null): Promise
   } else {
     if (!vault || vault.isLocked) throw new VaultLockedError();
     if (stored.keyId !== vault.keyId || stored.content !== undefined) throw new DraftTamperedError(metadata.id);
-    content = await openDraftContent(vault, metadata.id, metadata.schemaVersion, stored.sealed);
+    const { sealVersion, writeId } = stored;
+    if ((sealVersion !== undefined && typeof sealVersion !== 'number') || typeof writeId !== 'string') {
+      throw new DraftTamperedError(metadata.id);
+    }
+    const header = { ...metadata, writeId, keyId: vault.keyId };
+    content = await openDraftContent(vault, header, sealVersion, stored.sealed);
   }
   return { ...restoreDraft({ ...fields, content }), revision };
 }

@@ -27,7 +27,7 @@ import {
   type UnsentCounts,
 } from './draft-store.ts';
 import { DraftConflictError, DraftNotFoundError } from './errors.ts';
-import type { ArchivedDocumentRecord, DraftRecord, KeyringRecord } from './records.ts';
+import type { ArchivedDocumentRecord, DraftRecord, KeyringRecord, UnlockAttemptsRecord } from './records.ts';
 
 export interface MemoryDraftStoreOptions {
   keyring?: KeyringOptions;
@@ -40,6 +40,7 @@ export class MemoryDraftStore implements DraftStore {
   readonly #drafts = new Map<string, DraftRecord>();
   readonly #documents = new Map<string, ArchivedDocumentRecord>();
   #keyringRecord: KeyringRecord | undefined;
+  #attempts: UnlockAttemptsRecord | undefined;
   #unsentOutbox: number;
   readonly #now: () => Date;
 
@@ -49,6 +50,10 @@ export class MemoryDraftStore implements DraftStore {
         read: async () => this.#keyringRecord && structuredClone(this.#keyringRecord),
         write: async (record) => {
           this.#keyringRecord = structuredClone(record);
+        },
+        readAttempts: async () => this.#attempts && structuredClone(this.#attempts),
+        writeAttempts: async (record) => {
+          this.#attempts = record && structuredClone(record);
         },
       },
       options.keyring,
@@ -122,6 +127,7 @@ export class MemoryDraftStore implements DraftStore {
     if (!(await confirm(unsent))) return { wiped: false, unsent };
     this.#drafts.clear();
     this.#keyringRecord = undefined;
+    this.#attempts = undefined;
     this.#unsentOutbox = 0;
     return { wiped: true, unsent };
   }

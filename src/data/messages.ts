@@ -59,7 +59,11 @@ export const DATA_MESSAGES = {
   },
   passphraseTooShort: {
     summary: 'The passphrase is too short.',
-    action: 'Choose a passphrase of at least 8 characters. Three or four random words work well.',
+    action: 'Choose a passphrase of 12 characters or more. Three or four random words work well.',
+  },
+  passphraseTooWeak: {
+    summary: 'This passphrase would be guessed quickly.',
+    action: 'Add more words: three or four random words, not a saying or a name, work well.',
   },
   keyringExists: {
     summary: 'A passphrase is already set on this device.',

@@ -17,7 +17,7 @@ import { openSubmission, sealSubmission } from './crypto/draft-sealing.ts';
 import { DraftTamperedError, KeyChangedError } from './crypto/errors.ts';
 import { IV_BYTES, type Vault } from './crypto/vault.ts';
 import type { AppDatabase } from './database.ts';
-import type { EditableDraft } from './draft-codec.ts';
+import { encodeSave, type EditableDraft } from './draft-codec.ts';
 import { DraftConflictError, DraftNotFoundError, DraftNotSavableError } from './errors.ts';
 import type { OutboxRecord } from './records.ts';
 
@@ -50,7 +50,8 @@ export class OutboxStore {
       throw new DraftNotSavableError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`));
     }
     if (parsed.data.draftId !== draft.id) throw new TypeError('The submission belongs to another draft.');
-    const at = this.#now().toISOString();
+    const now = this.#now();
+    const at = now.toISOString();
     const id = crypto.randomUUID();
     const record: OutboxRecord = {
       id,
@@ -65,6 +66,8 @@ export class OutboxStore {
       keyId: vault.keyId,
       payload: await sealSubmission(vault, id, draft.id, SUBMISSION_SCHEMA_VERSION, parsed.data),
     };
+    // The draft is sealed again at its next revision: its sections are bound to the revision.
+    const queued = (await encodeSave({ ...draft, status: 'queued' }, vault, now)).record;
     const { db } = this;
     await db.run(() =>
       db.transaction('rw', db.drafts, db.outbox, db.keyring, async () => {
@@ -75,8 +78,7 @@ export class OutboxStore {
           throw new DraftConflictError(draft.id, draft.revision, current.revision, current.updatedAt);
         }
         if ((await db.keyring.get('device'))?.keyId !== vault.keyId) throw new KeyChangedError();
-        const writeId = crypto.randomUUID();
-        await db.drafts.put({ ...current, status: 'queued', revision: current.revision + 1, updatedAt: at, writeId });
+        await db.drafts.put(queued);
         await db.outbox.add(record);
       }),
     );

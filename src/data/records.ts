@@ -4,11 +4,17 @@
  * which identify anyone: random ids, schema versions, mode, status, the rules document's id and
  * version, the step, the level so far, the age band and timestamps. Everything a practitioner
  * types is sealed (see crypto/draft-sealing.ts). Records read back are untrusted and parsed.
+ *
+ * A referral's plaintext fields are authenticated: they are bound into the associated data of
+ * every sealed section, so an edited field makes the draft refuse to open (DraftTamperedError).
+ * The list shows them without the key and so cannot check them; it shows nothing that identifies
+ * anyone either way. A quick check has no key to authenticate with, and holds nothing identifying.
  */
 import type { DraftContent } from '../domain/assessment/draft.ts';
 import type { ReasonCode } from '../domain/sync/reason-codes.ts';
 import type { Receipt } from '../domain/sync/submission-schema.ts';
 import type { ThresholdsDocument } from '../domain/thresholds/schema.ts';
+import type { KdfParameters } from './crypto/kdf.ts';
 import type { SealedBox } from './crypto/vault.ts';
 
 export type { SealedBox };
@@ -56,6 +62,8 @@ interface DraftRecordBase {
 export interface SealedDraftRecord extends DraftRecordBase {
   mode: 'referral';
   keyId: string;
+  /** The seal format (crypto/draft-sealing.ts): absent on records sealed before the revision was bound. */
+  sealVersion?: number;
   sealed: Record<DraftSection, SealedBox>;
 }
 
@@ -67,22 +75,33 @@ export interface QuickCheckDraftRecord extends DraftRecordBase {
 
 export type DraftRecord = SealedDraftRecord | QuickCheckDraftRecord;
 
-/** The one keyring record: the data key wrapped by the passphrase, and how to derive the wrapper. */
-export interface KeyringRecord {
+/**
+ * The one keyring record: the data key wrapped by the passphrase, and how to derive the wrapper
+ * (the KDF and its parameters, crypto/kdf.ts: Argon2id for new keys, PBKDF2 for older ones).
+ */
+export type KeyringRecord = KdfParameters & {
   id: 'device';
   /** Random id of the data key; changes only when the keyring is created again. */
   keyId: string;
-  kdf: 'PBKDF2-SHA-256';
-  iterations: number;
   salt: Uint8Array<ArrayBuffer>;
   wrappedKey: Uint8Array<ArrayBuffer>;
   wrapIv: Uint8Array<ArrayBuffer>;
   createdAt: string;
   /** When the data key was last wrapped again (new passphrase or higher cost). */
   rewrappedAt?: string;
-  /** Wrong passphrases since the last unlock, and when the last one was entered. */
-  failedAttempts: number;
+  /** Wrong passphrases, as older versions counted them here; now in UnlockAttemptsRecord, cleared on unlock. */
+  failedAttempts?: number;
   lastFailureAt?: string;
+};
+
+/**
+ * Wrong passphrases since the last unlock, kept in the `keyring` store apart from the wrapped key
+ * (and in memory while the page is open): the UI's retry throttle, see crypto/keyring.ts.
+ */
+export interface UnlockAttemptsRecord {
+  id: 'unlock-attempts';
+  failedAttempts: number;
+  lastFailureAt: string;
 }
 
 /**

@@ -24,6 +24,7 @@ const CODES_BY_NAME: Record<string, DataMessageCode> = {
   WrongPassphraseError: 'wrongPassphrase',
   UnlockThrottledError: 'throttled',
   PassphraseTooShortError: 'passphraseTooShort',
+  PassphraseTooWeakError: 'passphraseTooWeak',
   KeyringExistsError: 'keyringExists',
   NoKeyringError: 'noKeyring',
   AppUpdatedElsewhereError: 'appUpdatedElsewhere',

@@ -9,37 +9,29 @@ import {
   VaultLockedError,
   WrongPassphraseError,
 } from '../../src/data/crypto/errors.ts';
-import { DEFAULT_PBKDF2_ITERATIONS } from '../../src/data/crypto/kdf.ts';
-import { Keyring, MAX_RETRY_WAIT_MS, waitAfterFailures, type KeyringStorage } from '../../src/data/crypto/keyring.ts';
+import { DEFAULT_ARGON2ID } from '../../src/data/crypto/kdf.ts';
+import { Keyring } from '../../src/data/crypto/keyring.ts';
 import { Vault } from '../../src/data/crypto/vault.ts';
 import type { AppDatabase } from '../../src/data/database.ts';
 import type { KeyringRecord } from '../../src/data/records.ts';
 import {
   PASSPHRASE,
   TEST_ITERATIONS,
+  TEST_KDF,
   canaryContent,
   defined,
   flipBit,
+  memoryStorage,
   openTestDatabase,
   testDocument,
   testStore,
 } from './helpers.ts';
 
-function memoryStorage(): KeyringStorage & { record?: KeyringRecord } {
-  const storage: KeyringStorage & { record?: KeyringRecord } = {
-    read: async () => storage.record && structuredClone(storage.record),
-    write: async (record) => {
-      storage.record = structuredClone(record);
-    },
-  };
-  return storage;
-}
-
 async function referralSetUp() {
   let now = Date.parse('2026-11-01T09:00:00.000Z');
   const clock = { now: () => new Date(now), advance: (ms: number) => (now += ms) };
   const db = openTestDatabase();
-  const store = testStore(db, { now: clock.now, keyring: { iterations: TEST_ITERATIONS, now: clock.now } });
+  const store = testStore(db, { now: clock.now, keyring: { kdf: TEST_KDF, now: clock.now } });
   const vault = await store.keyring.setUp(PASSPHRASE);
   const a = await store.create(
     { mode: 'referral', document: testDocument, step: 'x', content: canaryContent('a') },
@@ -59,73 +51,45 @@ const sealed = async (db: AppDatabase, id: string) => {
 };
 
 describe('the keyring', () => {
-  it('derives the wrapping key with PBKDF2-SHA-256 at 600,000 iterations or more by default', async () => {
-    expect(DEFAULT_PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+  it("derives new keys with Argon2id at OWASP's floor or above by default", async () => {
+    expect(DEFAULT_ARGON2ID.memoryKiB).toBeGreaterThanOrEqual(19 * 1024);
+    expect(DEFAULT_ARGON2ID.passes).toBeGreaterThanOrEqual(2);
     const storage = memoryStorage();
     const keyring = new Keyring(storage);
-    expect(keyring.iterations).toBe(DEFAULT_PBKDF2_ITERATIONS);
+    expect(keyring.kdf).toEqual(DEFAULT_ARGON2ID);
     await keyring.setUp(PASSPHRASE);
-    expect(storage.record?.iterations).toBe(DEFAULT_PBKDF2_ITERATIONS);
+    expect(defined(storage.record)).toMatchObject(DEFAULT_ARGON2ID);
+    await expect(new Keyring(storage).unlock(PASSPHRASE)).resolves.toBeDefined();
   });
 
   it('stores only the wrapped key and the parameters to derive its wrapper again', async () => {
     const storage = memoryStorage();
-    await new Keyring(storage, { iterations: TEST_ITERATIONS, now: () => new Date('2026-11-01T09:00:00Z') }).setUp(
-      PASSPHRASE,
-    );
+    await new Keyring(storage, { kdf: TEST_KDF, now: () => new Date('2026-11-01T09:00:00Z') }).setUp(PASSPHRASE);
     const record = defined(storage.record);
     expect(Object.keys(record).sort()).toEqual(
-      ['createdAt', 'failedAttempts', 'id', 'iterations', 'kdf', 'keyId', 'salt', 'wrapIv', 'wrappedKey'].sort(),
+      ['createdAt', 'id', 'kdf', 'keyId', 'memoryKiB', 'parallelism', 'passes', 'salt', 'wrapIv', 'wrappedKey'].sort(),
     );
-    expect(record).toMatchObject({
-      kdf: 'PBKDF2-SHA-256',
-      iterations: TEST_ITERATIONS,
-      createdAt: '2026-11-01T09:00:00.000Z',
-    });
+    expect(record).toMatchObject({ ...TEST_KDF, createdAt: '2026-11-01T09:00:00.000Z' });
     expect([record.salt.length, record.wrapIv.length, record.wrappedKey.length]).toEqual([16, 12, 32 + 16]);
     expect(Buffer.from(record.wrappedKey).toString('latin1')).not.toContain(PASSPHRASE);
   });
 
   it('gives each device its own salt', async () => {
     const [one, two] = [memoryStorage(), memoryStorage()];
-    await new Keyring(one, { iterations: TEST_ITERATIONS }).setUp(PASSPHRASE);
-    await new Keyring(two, { iterations: TEST_ITERATIONS }).setUp(PASSPHRASE);
+    await new Keyring(one, { kdf: TEST_KDF }).setUp(PASSPHRASE);
+    await new Keyring(two, { kdf: TEST_KDF }).setUp(PASSPHRASE);
     expect(defined(one.record).salt).not.toEqual(defined(two.record).salt);
   });
 
   it('holds the data key only as a non-extractable CryptoKey', async () => {
     const extractable = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
     expect(() => new Vault(extractable, 'id')).toThrow(TypeError);
-    const vault = await new Keyring(memoryStorage(), { iterations: TEST_ITERATIONS }).setUp(PASSPHRASE);
+    const vault = await new Keyring(memoryStorage(), { kdf: TEST_KDF }).setUp(PASSPHRASE);
     expect(Object.values(vault)).not.toContainEqual(expect.any(CryptoKey));
   });
 
-  it('rejects a wrong passphrase, counts it, and makes the next try wait', async () => {
-    let now = Date.parse('2026-11-01T09:00:00.000Z');
-    const storage = memoryStorage();
-    const keyring = new Keyring(storage, { iterations: TEST_ITERATIONS, now: () => new Date(now) });
-    await keyring.setUp(PASSPHRASE);
-    await expect(keyring.unlock('not the passphrase')).rejects.toEqual(new WrongPassphraseError(1_000));
-    expect(storage.record?.failedAttempts).toBe(1);
-    await expect(keyring.unlock(PASSPHRASE)).rejects.toEqual(new UnlockThrottledError(1_000));
-    now += 400;
-    expect(await keyring.status()).toMatchObject({ setUp: true, failedAttempts: 1, retryAfterMs: 600 });
-    now += 600;
-    await expect(keyring.unlock('still wrong')).rejects.toEqual(new WrongPassphraseError(2_000));
-    now += 2_000;
-    const vault = await keyring.unlock(PASSPHRASE);
-    expect(vault.isLocked).toBe(false);
-    expect(storage.record?.failedAttempts).toBe(0);
-    expect(storage.record?.lastFailureAt).toBeUndefined();
-  });
-
-  it('doubles the wait from one second and caps it', () => {
-    expect([0, 1, 2, 3, 4].map(waitAfterFailures)).toEqual([0, 1_000, 2_000, 4_000, 8_000]);
-    expect(waitAfterFailures(40)).toBe(MAX_RETRY_WAIT_MS);
-  });
-
   it('refuses short passphrases, a second set-up, and unlocking before set-up', async () => {
-    const keyring = new Keyring(memoryStorage(), { iterations: TEST_ITERATIONS });
+    const keyring = new Keyring(memoryStorage(), { kdf: TEST_KDF });
     await expect(keyring.unlock(PASSPHRASE)).rejects.toThrow(NoKeyringError);
     await expect(keyring.setUp('short')).rejects.toThrow(PassphraseTooShortError);
     await keyring.setUp(PASSPHRASE);
@@ -133,7 +97,7 @@ describe('the keyring', () => {
   });
 
   it('accepts the same passphrase typed in another Unicode form', async () => {
-    const keyring = new Keyring(memoryStorage(), { iterations: TEST_ITERATIONS });
+    const keyring = new Keyring(memoryStorage(), { kdf: TEST_KDF });
     await keyring.setUp('ﬁsh and chips at noon');
     await expect(keyring.unlock('fish and chips at noon')).resolves.toBeDefined();
   });
@@ -148,8 +112,7 @@ describe('the keyring', () => {
     expect(after.rewrappedAt).toBeDefined();
     vault.lock();
     await expect(store.keyring.unlock(PASSPHRASE)).rejects.toThrow(WrongPassphraseError);
-    await db.keyring.update('device', { failedAttempts: 0 });
-    const reopened = await store.keyring.unlock('a brand new passphrase');
+    const reopened = await testStore(db).keyring.unlock('a brand new passphrase');
     expect((await store.load(a.id, reopened)).content).toEqual(canaryContent('a'));
   });
 
@@ -163,13 +126,44 @@ describe('the keyring', () => {
 
   it('raises the cost on the next unlock when the default has gone up, and never lowers it', async () => {
     const { db, a } = await referralSetUp();
-    const stronger = testStore(db, { keyring: { iterations: TEST_ITERATIONS * 2 } });
+    const stronger = testStore(db, { keyring: { kdf: { ...TEST_KDF, memoryKiB: TEST_KDF.memoryKiB * 2 } } });
     const vault = await stronger.keyring.unlock(PASSPHRASE);
-    const raised = defined(await db.keyring.get('device'));
-    expect(raised.iterations).toBe(TEST_ITERATIONS * 2);
+    expect(defined(await db.keyring.get('device'))).toMatchObject({ memoryKiB: TEST_KDF.memoryKiB * 2, passes: 1 });
     expect((await stronger.load(a.id, vault)).content).toEqual(canaryContent('a'));
+    await testStore(db, { keyring: { kdf: { ...TEST_KDF, passes: 2 } } }).keyring.unlock(PASSPHRASE);
+    expect(defined(await db.keyring.get('device'))).toMatchObject({ memoryKiB: TEST_KDF.memoryKiB * 2, passes: 2 });
     await testStore(db, { keyring: { iterations: 10 } }).keyring.unlock(PASSPHRASE);
-    expect(defined(await db.keyring.get('device')).iterations).toBe(TEST_ITERATIONS * 2);
+    expect(defined(await db.keyring.get('device'))).toMatchObject({ kdf: 'Argon2id', memoryKiB: 128, passes: 2 });
+  });
+
+  it('re-wraps a PBKDF2 key with Argon2id on its next unlock, keeping the same data key', async () => {
+    const db = openTestDatabase();
+    const old = testStore(db, { keyring: { iterations: TEST_ITERATIONS } });
+    const vault = await old.keyring.setUp(PASSPHRASE);
+    const draft = await old.create(
+      { mode: 'referral', document: testDocument, step: 'x', content: canaryContent('p') },
+      vault,
+    );
+    const before = defined(await db.keyring.get('device'));
+    expect(before).toMatchObject({ kdf: 'PBKDF2-SHA-256', iterations: TEST_ITERATIONS });
+
+    const store = testStore(db);
+    const reopened = await store.keyring.unlock(PASSPHRASE);
+    const after = defined(await db.keyring.get('device'));
+    expect(after).toMatchObject({ ...TEST_KDF, keyId: before.keyId, rewrappedAt: expect.any(String) });
+    expect('iterations' in after).toBe(false);
+    expect(after.salt).not.toEqual(before.salt);
+    expect((await store.load(draft.id, reopened)).content).toEqual(canaryContent('p'));
+    reopened.lock();
+    expect(await store.keyring.unlock(PASSPHRASE)).toBeDefined();
+  });
+
+  it('refuses a key record whose parameters were edited out of range without running them', async () => {
+    const storage = memoryStorage();
+    const keyring = new Keyring(storage, { kdf: TEST_KDF });
+    await keyring.setUp(PASSPHRASE);
+    storage.record = { ...defined(storage.record), memoryKiB: 64 * 1024 * 1024 } as KeyringRecord;
+    await expect(keyring.unlock(PASSPHRASE)).rejects.toThrow(WrongPassphraseError);
   });
 
   it('drops the key on lock', async () => {

@@ -6,10 +6,14 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { DraftContent } from '../../src/domain/assessment/draft.ts';
 import { AppDatabase, type DatabaseOptions } from '../../src/data/database.ts';
+import type { KeyringStorage } from '../../src/data/crypto/keyring.ts';
 import { DexieDraftStore, type DexieDraftStoreOptions } from '../../src/data/dexie-draft-store.ts';
+import type { KeyringRecord, UnlockAttemptsRecord } from '../../src/data/records.ts';
 import { smallDocument } from '../domain/small-document.ts';
 
 export const TEST_ITERATIONS = 1_000;
+/** Argon2id at a tiny cost, so tests run the real KDF quickly; the default cost is asserted separately. */
+export const TEST_KDF = { kdf: 'Argon2id', memoryKiB: 64, passes: 1, parallelism: 1 } as const;
 export const PASSPHRASE = 'correct horse battery staple';
 export const testDocument = smallDocument();
 
@@ -20,7 +24,7 @@ export function openTestDatabase(options: DatabaseOptions = {}): AppDatabase {
 }
 
 export function testStore(db: AppDatabase, options: DexieDraftStoreOptions = {}): DexieDraftStore {
-  return new DexieDraftStore(db, { keyring: { iterations: TEST_ITERATIONS }, ...options });
+  return new DexieDraftStore(db, { keyring: { kdf: TEST_KDF }, ...options });
 }
 
 /** Referral content with `CANARY-<tag>-<field>` in every free-text and identifying field. */
@@ -75,4 +79,21 @@ export function defined<T>(value: T | undefined | null): T {
 /** Flips one bit of a stored byte, as damage or tampering would. */
 export function flipBit(bytes: Uint8Array, index = 0): void {
   bytes[index] = (bytes[index] ?? 0) ^ 1;
+}
+
+/** Keyring storage in plain fields a test can read and edit, as someone with the device's files could. */
+export type MemoryStorage = KeyringStorage & { record?: KeyringRecord; attempts?: UnlockAttemptsRecord | undefined };
+
+export function memoryStorage(): MemoryStorage {
+  const storage: MemoryStorage = {
+    read: async () => storage.record && structuredClone(storage.record),
+    write: async (record) => {
+      storage.record = structuredClone(record);
+    },
+    readAttempts: async () => storage.attempts && structuredClone(storage.attempts),
+    writeAttempts: async (record) => {
+      storage.attempts = record && structuredClone(record);
+    },
+  };
+  return storage;
 }

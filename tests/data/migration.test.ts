@@ -12,7 +12,7 @@ import {
   V1_STORES,
   writeV1Database,
 } from './fixtures/v1.ts';
-import { TEST_ITERATIONS, testDocument, uniqueName } from './helpers.ts';
+import { TEST_KDF, testDocument, uniqueName } from './helpers.ts';
 import { submissionFor } from './submission.ts';
 
 async function openFromV1() {
@@ -20,7 +20,7 @@ async function openFromV1() {
   await writeV1Database(name);
   const db = new AppDatabase({ name, indexedDB, IDBKeyRange });
   await db.open();
-  const store = new DexieDraftStore(db, { keyring: { iterations: TEST_ITERATIONS } });
+  const store = new DexieDraftStore(db, { keyring: { kdf: TEST_KDF } });
   return { db, store };
 }
 
@@ -39,9 +39,10 @@ describe('a database written by version 1', () => {
     expect([await db.documents.count(), await db.outbox.count()]).toEqual([0, 0]);
   });
 
-  it('still unlocks with its passphrase and opens every draft', async () => {
-    const { store } = await openFromV1();
+  it('still unlocks with its passphrase, re-wraps its PBKDF2 key with Argon2id, and opens every draft', async () => {
+    const { db, store } = await openFromV1();
     const vault = await store.keyring.unlock(FIXTURE_V1_PASSPHRASE);
+    expect(await db.keyring.get('device')).toMatchObject({ ...TEST_KDF, keyId: V1_KEYRING.keyId });
     const referral = await store.load(V1_REFERRAL.id, vault);
     expect(referral).toMatchObject({ revision: 1, step: 'child', field: 'child.lastName', levelSoFar: 3 });
     expect(referral.content).toEqual(V1_REFERRAL_CONTENT);

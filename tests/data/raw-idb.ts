@@ -57,3 +57,30 @@ export function findCanaries(records: readonly RawRecord[], canaries: readonly s
   const haystack = records.flatMap((record) => [...textsIn(record.key), ...textsIn(record.value)]).join('\n');
   return canaries.filter((canary) => haystack.includes(canary));
 }
+
+/** Writes `value` straight into `store`, past Dexie and the app's checks, as someone editing the files would. */
+export async function putRawRecord(name: string, store: string, value: unknown): Promise<void> {
+  const db = await request(indexedDB.open(name));
+  try {
+    const transaction = db.transaction(store, 'readwrite');
+    transaction.objectStore(store).put(value);
+    await new Promise<void>((resolve, reject) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** One record as stored, read past Dexie. */
+export async function readRawRecord(name: string, store: string, key: IDBValidKey): Promise<Record<string, unknown>> {
+  const db = await request(indexedDB.open(name));
+  try {
+    const value: unknown = await request(db.transaction(store, 'readonly').objectStore(store).get(key));
+    if (!value || typeof value !== 'object') throw new Error(`no record ${String(key)} in ${store}`);
+    return value as Record<string, unknown>;
+  } finally {
+    db.close();
+  }
+}

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TABLET_PORTRAIT } from './devices.ts';
 import { chooseStHelens, continueButton, PASSPHRASE, setPassphrase, tick, unlock } from './journeys.ts';
+import { expectNoAxeViolations } from './page-checks.ts';
 
 test.use(TABLET_PORTRAIT);
 
@@ -165,4 +166,47 @@ test('the same draft open in a second tab is read-only there and says why', asyn
   await expect(second.getByText(/^Read only: /)).toBeVisible();
   await expect(second.getByLabel('Your role')).toHaveValue('School nurse');
   await expect(first.getByText(/^Saved at /)).toBeVisible();
+});
+
+test('a guessable passphrase is refused in plain words; the key is wrapped with Argon2id; the passphrase pages pass axe', async ({
+  page,
+}) => {
+  await page.goto('/assessment/new');
+  await chooseStHelens(page);
+  await expect(page.getByRole('heading', { name: 'Set a passphrase for this device' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill('password1234');
+  await page.getByLabel('Enter the passphrase again').fill('password1234');
+  await expect(page.getByRole('status')).toHaveText('This passphrase would be guessed quickly: add more words.');
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await expect(
+    page.getByRole('alert').getByRole('link', { name: 'This passphrase would be guessed quickly: add more words' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'set passphrase, refused');
+
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Enter the passphrase again').fill(PASSPHRASE);
+  await expect(page.getByRole('status')).toHaveText('This passphrase would be hard to guess.');
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
+  const keyring = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('levels-of-need');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('keyring').objectStore('keyring').get('device');
+          request.onsuccess = () => {
+            const { kdf, memoryKiB, passes } = request.result as Record<string, unknown>;
+            open.result.close();
+            resolve({ kdf, memoryKiB, passes });
+          };
+        };
+      }),
+  );
+  expect(keyring).toEqual({ kdf: 'Argon2id', memoryKiB: expect.any(Number), passes: expect.any(Number) });
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await unlock(page, 'not my passphrase');
+  await expect(page.getByRole('link', { name: /That is not the passphrase set on this device/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'unlock, wrong passphrase');
 });

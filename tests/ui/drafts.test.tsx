@@ -41,20 +41,53 @@ describe('saved assessments', () => {
 });
 
 describe('the passphrase', () => {
-  it('is set on first use, with both entries checked', async () => {
+  it('is set on first use: long enough, hard to guess, and the same twice', async () => {
     const { user } = renderApp('/assessment/new');
     await findHeading('Set a passphrase for this device');
-    await user.type(screen.getByLabelText('Passphrase'), 'short');
+    const passphrase = screen.getByLabelText('Passphrase');
+    await user.type(passphrase, 'moss kettle');
     await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
     const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Passphrase must be 12 characters or more' })).toBeInTheDocument();
+
+    await user.clear(passphrase);
+    await user.type(passphrase, 'password1234');
+    expect(await screen.findByText('This passphrase would be guessed quickly: add more words.')).toHaveAttribute(
+      'role',
+      'status',
+    );
+    await user.type(screen.getByLabelText('Enter the passphrase again'), 'password1234');
+    await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
     expect(
-      within(summary).getByRole('link', { name: 'Enter a passphrase of at least 8 characters' }),
+      await within(await screen.findByRole('alert')).findByRole('link', {
+        name: 'This passphrase would be guessed quickly: add more words',
+      }),
     ).toBeInTheDocument();
-    await user.clear(screen.getByLabelText('Passphrase'));
-    await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
+    expect(passphrase).toHaveValue('password1234');
+
+    await user.clear(passphrase);
+    await user.type(passphrase, PASSPHRASE);
+    expect(await screen.findByText('This passphrase would be hard to guess.')).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Enter the passphrase again'));
     await user.type(screen.getByLabelText('Enter the passphrase again'), PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
     await findHeading('About you');
+  });
+
+  it('is changed in Settings only to one that is hard to guess', async () => {
+    const { store } = await storeWithPassphrase();
+    const { user } = renderApp('/settings', store);
+    await findHeading('Settings');
+    await user.type(await screen.findByLabelText('Current passphrase'), PASSPHRASE);
+    await user.type(screen.getByLabelText('New passphrase'), 'aaaaaaaaaaaaaaaa');
+    await user.type(screen.getByLabelText('New passphrase again'), 'aaaaaaaaaaaaaaaa');
+    await user.click(screen.getByRole('button', { name: 'Change passphrase' }));
+    expect(
+      await within(await screen.findByRole('alert')).findByRole('link', {
+        name: 'This passphrase would be guessed quickly: add more words',
+      }),
+    ).toBeInTheDocument();
+    await expect(store.keyring.unlock(PASSPHRASE)).resolves.toBeDefined();
   });
 
   it('turns away a wrong passphrase and makes the next try wait', async () => {

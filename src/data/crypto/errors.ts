@@ -27,6 +27,14 @@ export class PassphraseTooShortError extends Error {
   }
 }
 
+/** The passphrase is long enough but easy to guess (passphrase-policy.ts). */
+export class PassphraseTooWeakError extends Error {
+  override readonly name = 'PassphraseTooWeakError';
+  constructor() {
+    super(DATA_MESSAGES.passphraseTooWeak.summary);
+  }
+}
+
 export class KeyringExistsError extends Error {
   override readonly name = 'KeyringExistsError';
   constructor() {

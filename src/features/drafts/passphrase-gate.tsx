@@ -2,14 +2,20 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'wouter';
-import { z } from 'zod';
 import { ErrorSummary, collectErrors } from '../../app/components/error-summary.tsx';
 import { TextField } from '../../app/components/fields.tsx';
 import { Loading } from '../../app/components/loading.tsx';
 import { Page } from '../../app/components/page.tsx';
 import { useDrafts } from '../../app/drafts/drafts-context.tsx';
 import { UnlockThrottledError, WrongPassphraseError } from '../../data/crypto/errors.ts';
-import { MIN_PASSPHRASE_LENGTH } from '../../data/crypto/keyring.ts';
+import {
+  PASSPHRASE_MESSAGES,
+  setUpErrorMessage,
+  setUpSchema,
+  unlockErrorMessage,
+  unlockSchema,
+} from './passphrase-schemas.ts';
+import { PassphraseStrength } from './passphrase-strength.tsx';
 
 /** Shows the page only with the vault open: otherwise sets up a passphrase or unlocks, in place. */
 export function PassphraseGate({ children }: { children: ReactNode }) {
@@ -19,18 +25,6 @@ export function PassphraseGate({ children }: { children: ReactNode }) {
   if (!vault) return <Unlock />;
   return children;
 }
-
-const setUpSchema = z
-  .object({
-    passphrase: z
-      .string()
-      .min(MIN_PASSPHRASE_LENGTH, `Enter a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`),
-    confirm: z.string(),
-  })
-  .refine((values) => values.passphrase === values.confirm, {
-    path: ['confirm'],
-    message: 'Enter the same passphrase again: the two do not match',
-  });
 
 function SetUpPassphrase() {
   const { setUp } = useDrafts();
@@ -50,16 +44,26 @@ function SetUpPassphrase() {
         There is no way to recover a forgotten passphrase: if you forget it, the drafts on this device are deleted. Sent
         referrals are not affected.
       </p>
-      <form noValidate onSubmit={form.handleSubmit(({ passphrase }) => setUp(passphrase))}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(async ({ passphrase }) => {
+          try {
+            await setUp(passphrase);
+          } catch (error) {
+            form.setError('passphrase', { message: setUpErrorMessage(error) });
+          }
+        })}
+      >
         <ErrorSummary errors={collectErrors(errors)} attempt={form.formState.submitCount} />
         <TextField
           label="Passphrase"
-          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. Three or four random words are easy to remember and hard to guess.`}
+          hint={PASSPHRASE_MESSAGES.hint}
           error={errors.passphrase?.message}
           registration={form.register('passphrase')}
           type="password"
           autoComplete="new-password"
         />
+        <PassphraseStrength control={form.control} name="passphrase" />
         <TextField
           label="Enter the passphrase again"
           error={errors.confirm?.message}
@@ -74,8 +78,6 @@ function SetUpPassphrase() {
     </Page>
   );
 }
-
-const unlockSchema = z.object({ passphrase: z.string().min(1, 'Enter your passphrase') });
 
 function Unlock() {
   const { unlock, keyringStatus } = useDrafts();
@@ -105,15 +107,8 @@ function Unlock() {
           } catch (error) {
             if (error instanceof WrongPassphraseError || error instanceof UnlockThrottledError) {
               setWaitSeconds(Math.ceil(error.retryAfterMs / 1000));
-              form.setError('passphrase', {
-                message:
-                  error instanceof WrongPassphraseError
-                    ? 'That is not the passphrase set on this device. Check it and try again.'
-                    : 'There have been several wrong passphrases. Wait, then try again.',
-              });
-            } else {
-              form.setError('passphrase', { message: 'The app could not unlock. Reload the page and try again.' });
             }
+            form.setError('passphrase', { message: unlockErrorMessage(error) });
           }
         })}
       >

@@ -7,11 +7,17 @@ import { ErrorSummary, collectErrors } from '../../app/components/error-summary.
 import { Radios, TextField } from '../../app/components/fields.tsx';
 import { Page } from '../../app/components/page.tsx';
 import { useDrafts } from '../../app/drafts/drafts-context.tsx';
-import { WrongPassphraseError } from '../../data/crypto/errors.ts';
-import { MIN_PASSPHRASE_LENGTH } from '../../data/crypto/keyring.ts';
+import {
+  PassphraseTooShortError,
+  PassphraseTooWeakError,
+  UnlockThrottledError,
+  WrongPassphraseError,
+} from '../../data/crypto/errors.ts';
 import { StoragePersistence, type StorageReport } from '../../data/storage-persistence.ts';
 import { ConnectDeviceSection } from '../sending/connect-device-section.tsx';
 import { idleLockMinutes, setIdleLockMinutes } from './idle-lock.tsx';
+import { changePassphraseSchema, PASSPHRASE_MESSAGES, setUpErrorMessage } from './passphrase-schemas.ts';
+import { PassphraseStrength } from './passphrase-strength.tsx';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -101,25 +107,12 @@ function LockSection() {
   );
 }
 
-const changeSchema = z
-  .object({
-    current: z.string().min(1, 'Enter your current passphrase'),
-    next: z
-      .string()
-      .min(MIN_PASSPHRASE_LENGTH, `Enter a new passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`),
-    confirm: z.string(),
-  })
-  .refine((values) => values.next === values.confirm, {
-    path: ['confirm'],
-    message: 'Enter the same new passphrase again',
-  });
-
 function ChangePassphraseSection() {
   const { store, keyringStatus } = useDrafts();
   const [done, setDone] = useState(false);
   const form = useForm({
     shouldFocusError: false,
-    resolver: zodResolver(changeSchema),
+    resolver: zodResolver(changePassphraseSchema),
     defaultValues: { current: '', next: '', confirm: '' },
   });
   if (!store || !keyringStatus?.setUp) return null;
@@ -135,11 +128,17 @@ function ChangePassphraseSection() {
             form.reset();
             setDone(true);
           } catch (error) {
+            if (error instanceof PassphraseTooShortError || error instanceof PassphraseTooWeakError) {
+              form.setError('next', { message: setUpErrorMessage(error) });
+              return;
+            }
             form.setError('current', {
               message:
                 error instanceof WrongPassphraseError
                   ? 'That is not your current passphrase. Check it and try again.'
-                  : 'The passphrase could not be changed. Try again.',
+                  : error instanceof UnlockThrottledError
+                    ? PASSPHRASE_MESSAGES.throttled
+                    : 'The passphrase could not be changed. Try again.',
             });
           }
         })}
@@ -154,11 +153,13 @@ function ChangePassphraseSection() {
         />
         <TextField
           label="New passphrase"
+          hint={PASSPHRASE_MESSAGES.hint}
           error={errors.next?.message}
           registration={form.register('next')}
           type="password"
           autoComplete="new-password"
         />
+        <PassphraseStrength control={form.control} name="next" />
         <TextField
           label="New passphrase again"
           error={errors.confirm?.message}

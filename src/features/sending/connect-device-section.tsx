@@ -7,9 +7,9 @@ import { ErrorSummary, collectErrors } from '../../app/components/error-summary.
 import { TextField } from '../../app/components/fields.tsx';
 import { useDrafts } from '../../app/drafts/drafts-context.tsx';
 import { useSync } from '../../app/sync/sync-context.tsx';
-import { UnlockThrottledError, WrongPassphraseError } from '../../data/crypto/errors.ts';
 import type { ReasonCode } from '../../domain/sync/reason-codes.ts';
 import { SYNC_MESSAGES } from '../../sync/messages.ts';
+import { unlockErrorMessage, unlockSchema } from '../drafts/passphrase-schemas.ts';
 
 const CODE_EXAMPLE = '7KQ2-M9XD-4RTF-0HWC';
 
@@ -22,8 +22,6 @@ const connectSchema = z.object({
       message: `Enter the enrolment code as it was given to you: 16 letters and numbers, like ${CODE_EXAMPLE}`,
     }),
 });
-
-const unlockSchema = z.object({ passphrase: z.string().min(1, 'Enter your passphrase') });
 
 function enrolmentError(reason: ReasonCode): string {
   switch (reason) {
@@ -102,14 +100,7 @@ function UnlockToConnect() {
         try {
           await unlock(passphrase);
         } catch (error) {
-          form.setError('passphrase', {
-            message:
-              error instanceof WrongPassphraseError
-                ? 'That is not the passphrase set on this device. Check it and try again.'
-                : error instanceof UnlockThrottledError
-                  ? 'There have been several wrong passphrases. Wait, then try again.'
-                  : 'The app could not unlock. Reload the page and try again.',
-          });
+          form.setError('passphrase', { message: unlockErrorMessage(error) });
         }
       })}
     >
