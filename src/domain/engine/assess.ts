@@ -3,9 +3,12 @@
  * It suggests a level and shows its reasons; the practitioner makes the decision.
  */
 import type { Answers } from '../answers.ts';
-import type { Contact, ImmediateRiskResponse, Level, ThresholdsDocument } from '../thresholds/schema.ts';
+import type { ThresholdsDocument } from '../thresholds/schema.ts';
 import { indexDocument, type DocumentIndex } from './document-index.ts';
+import { levelResponse, type LevelResponse } from './level-response.ts';
 import { conditionHolds } from './rules.ts';
+
+export type { LevelResponse } from './level-response.ts';
 
 export type AnswersErrorCode = 'unknown-age-band' | 'unknown-indicator' | 'not-for-age-band';
 
@@ -31,13 +34,6 @@ export interface Reason {
   immediateRisk: boolean;
 }
 
-export interface LevelResponse extends Omit<Level, 'contacts'> {
-  contacts: Contact[];
-  advisory: string;
-  /** What to do now, present only when a child may be in immediate danger. */
-  immediateAction?: Omit<ImmediateRiskResponse, 'contacts'> & { contacts: Contact[] };
-}
-
 export interface Assessment {
   documentId: string;
   documentVersion: string;
@@ -51,10 +47,6 @@ export interface Assessment {
   /** Every rule whose conditions held, whether or not it set the level. */
   rulesApplied: Reason[];
   response: LevelResponse;
-}
-
-function resolveContacts(index: DocumentIndex, ids: readonly string[]): Contact[] {
-  return ids.flatMap((id) => index.contacts.get(id) ?? []);
 }
 
 function chooseIndicators(index: DocumentIndex, answers: Answers) {
@@ -112,21 +104,12 @@ export function assess(document: ThresholdsDocument, answers: Answers): Assessme
   const immediateRisk = chosen.some((r) => r.immediateRisk) || rulesApplied.some((r) => r.immediateRisk);
   const reasons = [...chosen, ...rulesApplied].filter((reason) => reason.level === suggestedLevel);
 
-  const level = index.levels.get(suggestedLevel);
-  if (!level) throw new Error(`document ${document.id} has no level ${suggestedLevel}`);
-  const { contacts, ...levelText } = level;
-  const response: LevelResponse = {
-    ...levelText,
-    contacts: resolveContacts(index, contacts),
-    advisory: document.advisory,
-    ...(immediateRisk && {
-      immediateAction: {
-        heading: document.immediateRisk.heading,
-        steps: document.immediateRisk.steps,
-        contacts: resolveContacts(index, document.immediateRisk.contacts),
-      },
-    }),
-  };
+  const response: LevelResponse = levelResponse(document, {
+    level: suggestedLevel,
+    ageBand: answers.ageBand,
+    immediateRisk,
+    concerns: chosen.map((reason) => reason.id),
+  });
 
   return {
     documentId: document.id,
