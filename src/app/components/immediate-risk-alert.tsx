@@ -1,9 +1,9 @@
-import type { Assessment } from '../../domain/engine/assess.ts';
+import type { LevelResponse } from '../../domain/engine/level-response.ts';
 import { ContactList } from './contact-list.tsx';
 
 /** Shown the moment an immediate-risk indicator is chosen, on whatever step, and kept to the end. */
-export function ImmediateRiskAlert({ assessment }: { assessment: Assessment | undefined }) {
-  const action = assessment?.response.immediateAction;
+export function ImmediateRiskAlert({ response }: { response: LevelResponse | undefined }) {
+  const action = response?.immediateAction;
   if (!action) return null;
   return (
     <div className="immediate-risk" role="alert" aria-labelledby="immediate-risk-title">

@@ -8,13 +8,13 @@ import { useDraftSession } from '../draft-session.tsx';
 
 /** A print-ready summary. The title and address carry no personal data: only the draft's random id. */
 export function SummaryPage() {
-  const { draft, document, assessment } = useDraftSession();
+  const { draft, document, decision } = useDraftSession();
   return (
     <>
       <Link className="back-link no-print" href="/check">
         Back
       </Link>
-      <ImmediateRiskAlert assessment={assessment} />
+      <ImmediateRiskAlert response={decision?.response} />
       <Page title="Referral summary">
         <p className="hint">
           {document.title}, version {draft.documentVersion}. Started {new Date(draft.createdAt).toLocaleString('en-GB')}
@@ -29,8 +29,8 @@ export function SummaryPage() {
           </Link>
         </div>
         <SendReferral />
-        {assessment && <LevelResponse assessment={assessment} />}
-        <AnswersSummary document={document} content={draft.content} assessment={assessment} />
+        {decision && <LevelResponse decision={decision} />}
+        <AnswersSummary document={document} content={draft.content} decision={decision} />
         <p className="print-only hint">This summary contains personal information. Store and share it securely.</p>
       </Page>
     </>

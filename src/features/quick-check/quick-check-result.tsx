@@ -1,0 +1,56 @@
+import { Link } from 'wouter';
+import { ContactList } from '../../app/components/contact-list.tsx';
+import { LevelResponse } from '../../app/components/level-response.tsx';
+import { concernsByLevel, type LevelDecision } from '../../domain/assessment/decision.ts';
+import type { Assessment } from '../../domain/engine/assess.ts';
+import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
+
+/** Contacts that can be phoned, for the first screen: usually the front door and its out-of-hours line. */
+const FIRST_CONTACTS = 2;
+
+/**
+ * A quick check's result, built for a phone: the level, what to do now and whom to ring fit the
+ * first screen; every ticked concern follows, grouped by level, then the rest of the guidance.
+ */
+export function QuickCheckResult({
+  document,
+  assessment,
+  decision,
+  onClear,
+}: {
+  document: ThresholdsDocument;
+  assessment: Assessment;
+  decision: LevelDecision;
+  onClear(): void;
+}) {
+  const { response } = decision;
+  const phoneable = response.contacts.filter((contact) => contact.phone).slice(0, FIRST_CONTACTS);
+  const actions = (
+    <div className="button-group">
+      <Link className="button" href="~/assessment/new?from=quick-check">
+        Continue as a full assessment
+      </Link>
+      <button type="button" className="button button--secondary" onClick={onClear}>
+        Clear and start again
+      </button>
+    </div>
+  );
+  return (
+    <>
+      <LevelResponse
+        decision={decision}
+        concerns={concernsByLevel(document, assessment)}
+        lead={
+          <section className="first-actions" aria-labelledby="do-now-title">
+            <h2 id="do-now-title" className="first-actions__title">
+              What to do now
+            </h2>
+            <p className="first-actions__step">{response.nextSteps[0]}</p>
+            <ContactList contacts={phoneable} />
+          </section>
+        }
+      />
+      {actions}
+    </>
+  );
+}
