@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concernsByLevel, decideLevel } from '../../src/domain/assessment/decision.ts';
+import { concernsByLevel, decideLevel, firstContacts } from '../../src/domain/assessment/decision.ts';
 import { assess } from '../../src/domain/engine/assess.ts';
 import { levelResponse } from '../../src/domain/engine/level-response.ts';
 import { smallDocument } from './small-document.ts';
@@ -87,6 +87,35 @@ describe('concernsByLevel', () => {
           ['home-dirty', false],
         ],
       },
+    ]);
+  });
+});
+
+describe('firstContacts', () => {
+  const withHours = smallDocument();
+  withHours.contacts = [
+    { id: 'front-door', name: 'Front door', phone: '01632 960001', hours: 'Weekdays', verify: false },
+    { id: 'night', name: 'Night team', phone: '01632 960002', hours: 'Evenings and weekends', verify: false },
+    { id: 'emergency', name: 'Emergency', phone: '999', hours: 'Any time', verify: false },
+  ];
+  withHours.levels = withHours.levels.map((level) =>
+    level.level === 4
+      ? { ...level, contacts: ['front-door', 'night'] }
+      : level.level === 3
+        ? { ...level, contacts: ['front-door'] }
+        : level,
+  );
+
+  it("gives the level's first phone line and the specialist line for other hours", () => {
+    const response = levelResponse(withHours, { level: 3, ageBand: 'young' });
+    expect(firstContacts(withHours, response).map((contact) => contact.id)).toEqual(['front-door', 'night']);
+  });
+
+  it('gives only the first contact when it has no phone or keeps no office hours', () => {
+    expect(firstContacts(withHours, levelResponse(withHours, { level: 1, ageBand: 'young' }))).toEqual([]);
+    const anyTime = { ...withHours, contacts: withHours.contacts.map((contact) => ({ ...contact, hours: undefined })) };
+    expect(firstContacts(anyTime, levelResponse(anyTime, { level: 3, ageBand: 'young' })).map((c) => c.id)).toEqual([
+      'front-door',
     ]);
   });
 });

@@ -17,10 +17,11 @@ test.describe('a health visitor on a tablet', () => {
       axeCounts[label] = await checkPage(page, testInfo, `tablet-${label}`);
     });
 
-    // Both levels are kept: the engine's and the practitioner's, with the reason.
-    await expect(
-      page.getByText('Level 4: Specialist - children in need and at risk of significant harm').first(),
-    ).toBeVisible();
+    // Both levels are kept: the practitioner's leads, the engine's follows, with the reason.
+    await expect(page.locator('.level-response .panel')).toContainText(
+      'Level 3: Targeted early help - complex or multiple needs',
+    );
+    await expect(page.getByText('Suggested: level 4').first()).toBeVisible();
     await expect(page.getByText('The bruise has a clear medical explanation.')).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'A child may be in immediate danger' })).toBeVisible();
 

@@ -5,7 +5,7 @@
  */
 import type { Assessment, Reason } from '../engine/assess.ts';
 import { levelResponse, type LevelResponse } from '../engine/level-response.ts';
-import type { ThresholdsDocument } from '../thresholds/schema.ts';
+import type { Contact, ThresholdsDocument } from '../thresholds/schema.ts';
 import type { DraftContent } from './draft.ts';
 
 export interface LevelDecision {
@@ -89,4 +89,20 @@ export function concernsByLevel(document: ThresholdsDocument, assessment: Assess
         .map((reason) => ({ ...reason, deciding: deciding.has(reason.id) })),
     }))
     .filter((group) => group.concerns.length > 0);
+}
+
+/**
+ * The contacts for the first screen of a result: the level's first contact that can be phoned, and
+ * when that line keeps office hours, the specialist level's line that answers at other times (the
+ * out-of-hours service), so a practitioner at a door at night knows whom to ring.
+ */
+export function firstContacts(document: ThresholdsDocument, response: LevelResponse): Contact[] {
+  const first = response.contacts.find((contact) => contact.phone) ?? response.contacts[0];
+  if (!first?.phone || !first.hours) return first ? [first] : [];
+  const highest = Math.max(...document.levels.map((level) => level.level));
+  const specialistIds = document.levels.find((level) => level.level === highest)?.contacts ?? [];
+  const otherHours = specialistIds
+    .map((id) => document.contacts.find((contact) => contact.id === id))
+    .find((contact) => contact?.phone && contact.hours && contact.id !== first.id && contact.hours !== first.hours);
+  return otherHours ? [first, otherHours] : [first];
 }

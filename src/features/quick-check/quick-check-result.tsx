@@ -1,12 +1,9 @@
 import { Link } from 'wouter';
 import { ContactList } from '../../app/components/contact-list.tsx';
 import { LevelResponse } from '../../app/components/level-response.tsx';
-import { concernsByLevel, type LevelDecision } from '../../domain/assessment/decision.ts';
+import { concernsByLevel, firstContacts, type LevelDecision } from '../../domain/assessment/decision.ts';
 import type { Assessment } from '../../domain/engine/assess.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
-
-/** Contacts that can be phoned, for the first screen: usually the front door and its out-of-hours line. */
-const FIRST_CONTACTS = 2;
 
 /**
  * A quick check's result, built for a phone: the level, what to do now and whom to ring fit the
@@ -24,7 +21,6 @@ export function QuickCheckResult({
   onClear(): void;
 }) {
   const { response } = decision;
-  const phoneable = response.contacts.filter((contact) => contact.phone).slice(0, FIRST_CONTACTS);
   const actions = (
     <div className="button-group">
       <Link className="button" href="~/assessment/new?from=quick-check">
@@ -46,7 +42,7 @@ export function QuickCheckResult({
               What to do now
             </h2>
             <p className="first-actions__step">{response.nextSteps[0]}</p>
-            <ContactList contacts={phoneable} />
+            <ContactList contacts={firstContacts(document, response)} />
           </section>
         }
       />
