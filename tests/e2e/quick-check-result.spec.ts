@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PHONE, TABLET_PORTRAIT } from './devices.ts';
-import { setPassphrase } from './journeys.ts';
+import { setPassphrase, unlock } from './journeys.ts';
 import { expectNoAxeViolations, expectNoHorizontalScroll, expectTouchTargets } from './page-checks.ts';
 
 /** What a police officer types at the door, and the description each search should offer. */
@@ -55,7 +55,10 @@ async function policeJourney(page: Page, size: string) {
     await expect(page.locator(`#search-${indicatorId}`)).toBeChecked();
   }
   await checkAt(page, `${size} concern page with search results`);
-  await look(page, `quick-${size}-concern-page`);
+  await look(page, `quick-${size}-search-results`);
+  const bar = page.locator('.wizard__aside');
+  // While search results are listed the bar stays at the foot of the page, covering none of them.
+  await expect(bar).toHaveCSS('position', 'static');
   await tap(page.getByRole('link', { name: 'See the level now' }));
   await expect(page.getByRole('heading', { name: 'Suggested level of need' })).toBeVisible();
   return taps;
@@ -85,7 +88,8 @@ for (const [size, device] of [
         await expect(page.locator('.concern-group li').filter({ hasText: words })).toHaveCount(1);
       }
       await expect(page.locator('.concern-group li')).toHaveCount(3);
-      await expect(page.locator('.concern-group').getByText('Sets the level').first()).toBeVisible();
+      // Here the three level 3 concerns together raise the level to 4: the rule that did it is named.
+      await expect(page.getByText('Together, these concerns raise the level:')).toBeVisible();
 
       // The level, what to do now and the first contact (with its hours and the out-of-hours line) fit the first screen.
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -104,6 +108,22 @@ for (const [size, device] of [
       }
       await look(page, `quick-${size}-result`);
       await checkAt(page, `${size} quick check result`);
+
+      // Back on the concern page, with no search results, the level bar is at the foot of the screen.
+      await page.goBack();
+      await expect(page.getByRole('heading', { name: "The child's developmental needs" })).toBeVisible();
+      const bar = page.locator('.wizard__aside');
+      await expect(bar).toHaveCSS('position', 'sticky');
+      await expect(bar).toContainText('Level 4');
+      if (size === 'phone') {
+        // Collapsed on a phone, it takes at most 56px, and opens to show why.
+        expect((await bar.boundingBox())?.height).toBeLessThanOrEqual(56);
+        await look(page, `quick-${size}-level-bar`);
+        await bar.locator('summary').tap();
+        await expect(bar.locator('.reason-list li').first()).toBeVisible();
+        await look(page, `quick-${size}-level-bar-open`);
+        await checkAt(page, `${size} concern page with the level bar open`);
+      }
     });
 
     test('survives a reload, and carries the age and every concern into a full assessment', async ({ page }) => {
@@ -118,9 +138,9 @@ for (const [size, device] of [
       await setPassphrase(page);
       await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
       await expect(page.getByRole('complementary', { name: 'Level so far' })).toContainText(/Level [34]/);
-      await page.goto(page.url().replace(/\/about-you$/, '/concern'));
-      await expect(page.getByLabel('5 to 11 years')).toBeChecked();
-      await page.goto(page.url().replace(/\/concern$/, '/check'));
+      await page.goto(page.url().replace(/\/about-you$/, '/check'));
+      await unlock(page);
+      await expect(page.locator('.summary-list div').filter({ hasText: /^Age5 to 11 years/ })).toHaveCount(1);
       const concerns = page.locator('.answers-section').filter({ hasText: 'Concerns chosen' });
       await expect(concerns.locator('li')).toHaveCount(3);
       await look(page, `quick-${size}-carried-into-assessment`);

@@ -16,7 +16,7 @@ export function LevelResponse({
   lead,
   headingLevel = 2,
 }: {
-  /** Shown straight after the level, before the reasons: what the practitioner must do first. */
+  /** Shown straight after the level, before its description and reasons: what to do first. */
   lead?: ReactNode;
   decision: LevelDecision;
   /** Every chosen concern by level; without it only the reasons for the suggestion are listed. */
@@ -27,8 +27,9 @@ export function LevelResponse({
   const { response } = decision;
   return (
     <div className="level-response">
-      <DecisionPanel decision={decision} />
+      <DecisionPanel decision={decision} withSummary={!lead} />
       {lead}
+      {lead && <p>{response.summary}</p>}
       <p className="inset">{response.advisory}</p>
       <Heading>{decision.overridden ? `Why level ${decision.suggestedLevel} was suggested` : 'Why this level'}</Heading>
       {concerns ? (
@@ -68,14 +69,14 @@ export function LevelResponse({
 }
 
 /** The decided level in a coloured panel; after an override, the suggestion and the practitioner's reasons under it. */
-export function DecisionPanel({ decision }: { decision: LevelDecision }) {
+export function DecisionPanel({ decision, withSummary = true }: { decision: LevelDecision; withSummary?: boolean }) {
   return (
     <div className={`panel panel--level-${decision.level}`}>
       <p className="panel__caption">{decision.overridden ? 'Your level' : 'Suggested level'}</p>
       <p className="panel__title">
         Level {decision.level}: {decision.response.name}
       </p>
-      <p>{decision.response.summary}</p>
+      {withSummary && <p>{decision.response.summary}</p>}
       {decision.overridden && (
         <div className="panel__suggestion">
           <p>

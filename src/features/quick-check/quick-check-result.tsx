@@ -42,7 +42,7 @@ export function QuickCheckResult({
               What to do now
             </h2>
             <p className="first-actions__step">{response.nextSteps[0]}</p>
-            <ContactList contacts={firstContacts(document, response)} />
+            <ContactList contacts={firstContacts(document, response)} brief />
           </section>
         }
       />
