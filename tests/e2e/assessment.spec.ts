@@ -28,7 +28,7 @@ test.describe('a health visitor on a tablet', () => {
     });
 
     // Both levels are kept: the practitioner's leads, the engine's follows, with the reason.
-    await expect(page.locator('.level-response .panel')).toContainText(
+    await expect(page.locator('main .panel').first()).toContainText(
       'Level 3: Targeted early help - complex or multiple needs',
     );
     await expect(page.getByText('Suggested: level 4').first()).toBeVisible();

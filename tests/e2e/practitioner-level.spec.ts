@@ -45,7 +45,7 @@ for (const [size, device] of [
           await expect(firstSection).toContainText('Suggested: level 4');
           await expectLevelPanelOnLevel3(page);
         } else if (label === 'summary') {
-          const panel = page.locator('.level-response .panel');
+          const panel = page.locator('main .panel').first();
           await expect(panel).toContainText('Your level');
           await expect(panel).toContainText(LEVEL_3);
           await expect(panel).toContainText('Suggested: level 4');
@@ -65,7 +65,7 @@ for (const [size, device] of [
 
       // The printout leads with the same decision.
       await page.emulateMedia({ media: 'print' });
-      await expect(page.locator('.level-response .panel')).toContainText(LEVEL_3);
+      await expect(page.locator('main .panel').first()).toContainText(LEVEL_3);
       await page.screenshot({ path: `/tmp/shots/override-${size}-print.png`, fullPage: true });
       await page.emulateMedia({ media: 'screen' });
 

@@ -14,8 +14,11 @@ export function LevelResponse({
   decision,
   concerns,
   lead,
+  withPanel = true,
   headingLevel = 2,
 }: {
+  /** False where the page already shows the DecisionPanel above, e.g. the summary. */
+  withPanel?: boolean;
   /** Shown straight after the level, before its description and reasons: what to do first. */
   lead?: ReactNode;
   decision: LevelDecision;
@@ -27,7 +30,7 @@ export function LevelResponse({
   const { response } = decision;
   return (
     <div className="level-response">
-      <DecisionPanel decision={decision} withSummary={!lead} />
+      {withPanel && <DecisionPanel decision={decision} withSummary={!lead} />}
       {lead}
       {lead && <p>{response.summary}</p>}
       <p className="inset">{response.advisory}</p>

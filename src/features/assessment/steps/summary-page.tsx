@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { ImmediateRiskAlert } from '../../../app/components/immediate-risk-alert.tsx';
-import { LevelResponse } from '../../../app/components/level-response.tsx';
+import { DecisionPanel, LevelResponse } from '../../../app/components/level-response.tsx';
 import { Page } from '../../../app/components/page.tsx';
 import { SendReferral } from '../../sending/send-referral.tsx';
 import { AnswersSummary } from '../answers-summary.tsx';
@@ -20,6 +20,7 @@ export function SummaryPage() {
           {document.title}, version {draft.documentVersion}. Started {new Date(draft.createdAt).toLocaleString('en-GB')}
           .
         </p>
+        {decision && <DecisionPanel decision={decision} />}
         <div className="button-group no-print">
           <button type="button" className="button" onClick={() => window.print()}>
             Print or save as PDF
@@ -29,7 +30,7 @@ export function SummaryPage() {
           </Link>
         </div>
         <SendReferral />
-        {decision && <LevelResponse decision={decision} />}
+        {decision && <LevelResponse decision={decision} withPanel={false} />}
         <AnswersSummary document={document} content={draft.content} decision={decision} />
         <p className="print-only hint">This summary contains personal information. Store and share it securely.</p>
       </Page>
