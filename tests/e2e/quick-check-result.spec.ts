@@ -23,7 +23,12 @@ async function look(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/shots/${name}-full.png`, fullPage: true });
 }
 
+/**
+ * At the end of the page the sticky level bar rests in its own place, over no target, so axe
+ * measures every target unobscured (the bar necessarily lies over whatever scrolls beneath it).
+ */
 async function checkAt(page: Page, label: string) {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expectNoHorizontalScroll(page, label);
   await expectTouchTargets(page, label);
   await expectNoAxeViolations(page, label);
@@ -124,6 +129,32 @@ for (const [size, device] of [
         await look(page, `quick-${size}-level-bar-open`);
         await checkAt(page, `${size} concern page with the level bar open`);
       }
+    });
+
+    test('with a child in immediate danger, the level, the steps and 999 fit the first screen', async ({ page }) => {
+      await openStartPageWithAreaChosen(page);
+      await page.evaluate(() =>
+        localStorage.setItem(
+          'levels-of-need.quick-check',
+          JSON.stringify({ documentId: 'st-helens', ageBand: '5-11', indicators: ['self-care-left-alone'] }),
+        ),
+      );
+      await page.goto('/quick-check/result');
+      await expect(page.getByRole('heading', { name: 'Suggested level of need' })).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const height = page.viewportSize()?.height ?? 0;
+      const alert = page.getByRole('alert').filter({ hasText: 'A child may be in immediate danger' });
+      for (const [what, target] of [
+        ['the level', page.locator('.level-response .panel__title')],
+        ['the first step', alert.locator('li').first()],
+        ['999', alert.locator('a[href="tel:999"]')],
+      ] as const) {
+        const box = await target.boundingBox();
+        expect(box, `${what} is on the page`).not.toBeNull();
+        expect((box?.y ?? 0) + (box?.height ?? 0), `${what} is in the first screen`).toBeLessThanOrEqual(height);
+      }
+      await look(page, `quick-${size}-result-immediate-danger`);
+      await checkAt(page, `${size} quick check result with immediate danger`);
     });
 
     test('survives a reload, and carries the age and every concern into a full assessment', async ({ page }) => {

@@ -2,7 +2,14 @@ import type { LevelResponse } from '../../domain/engine/level-response.ts';
 import { ContactList } from './contact-list.tsx';
 
 /** Shown the moment an immediate-risk indicator is chosen, on whatever step, and kept to the end. */
-export function ImmediateRiskAlert({ response }: { response: LevelResponse | undefined }) {
+/** With `brief`, contacts show only name, number and hours, to fit a phone's first screen. */
+export function ImmediateRiskAlert({
+  response,
+  brief = false,
+}: {
+  response: LevelResponse | undefined;
+  brief?: boolean;
+}) {
   const action = response?.immediateAction;
   if (!action) return null;
   return (
@@ -15,7 +22,7 @@ export function ImmediateRiskAlert({ response }: { response: LevelResponse | und
           <li key={step}>{step}</li>
         ))}
       </ol>
-      <ContactList contacts={action.contacts} />
+      <ContactList contacts={action.contacts} brief={brief} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ interface WizardFrameProps {
   /** The level that leads (the practitioner's after an override), once the age is known. */
   decision: LevelDecision | undefined;
   title?: string;
-  /** For a result that shows the level itself in full. */
+  /** For a result that shows the level, and any immediate-danger steps, itself, in its own order. */
   hideLevel?: boolean;
   /** Shown under the heading, e.g. whether the draft is saved. */
   status?: ReactNode;
@@ -31,7 +31,7 @@ export function WizardFrame({ steps, slug, hrefFor, decision, title, hideLevel, 
       <Link className="back-link" href={position.previous ? hrefFor(position.previous) : '/'}>
         Back
       </Link>
-      <ImmediateRiskAlert response={decision?.response} />
+      {!hideLevel && <ImmediateRiskAlert response={decision?.response} />}
       <div className="wizard">
         <div className="wizard__main">
           <Page title={title ?? step?.title ?? ''} caption={`Step ${position.number} of ${position.total}`}>

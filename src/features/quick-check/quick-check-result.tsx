@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { ContactList } from '../../app/components/contact-list.tsx';
+import { ImmediateRiskAlert } from '../../app/components/immediate-risk-alert.tsx';
 import { LevelResponse } from '../../app/components/level-response.tsx';
 import { concernsByLevel, firstContacts, type LevelDecision } from '../../domain/assessment/decision.ts';
 import type { Assessment } from '../../domain/engine/assess.ts';
@@ -7,7 +8,7 @@ import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 
 /**
  * A quick check's result, built for a phone: the level, what to do now and whom to ring fit the
- * first screen; every ticked concern follows, grouped by level, then the rest of the guidance.
+ * first screen (when a child may be in immediate danger, the steps for that are what to do now); every ticked concern follows, grouped by level, then the rest of the guidance.
  */
 export function QuickCheckResult({
   document,
@@ -37,13 +38,17 @@ export function QuickCheckResult({
         decision={decision}
         concerns={concernsByLevel(document, assessment)}
         lead={
-          <section className="first-actions" aria-labelledby="do-now-title">
-            <h2 id="do-now-title" className="first-actions__title">
-              What to do now
-            </h2>
-            <p className="first-actions__step">{response.nextSteps[0]}</p>
-            <ContactList contacts={firstContacts(document, response)} brief />
-          </section>
+          response.immediateAction ? (
+            <ImmediateRiskAlert response={response} brief />
+          ) : (
+            <section className="first-actions" aria-labelledby="do-now-title">
+              <h2 id="do-now-title" className="first-actions__title">
+                What to do now
+              </h2>
+              <p className="first-actions__step">{response.nextSteps[0]}</p>
+              <ContactList contacts={firstContacts(document, response)} brief />
+            </section>
+          )
         }
       />
       {actions}
