@@ -1,7 +1,17 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Indicators are chosen by their stable ids, so rewording by the writing group never breaks a test. */
-export const tick = (page: Page, indicatorId: string) => page.locator(`#indicator-${indicatorId}`).check();
+/**
+ * Indicators are chosen by their stable ids, so rewording by the writing group never breaks a test.
+ * Each sits in a collapsed sub-domain, opened first as a practitioner would.
+ */
+export async function tick(page: Page, indicatorId: string) {
+  const box = page.locator(`#indicator-${indicatorId}`);
+  const subDomain = page.locator('details.sub-domain').filter({ has: box });
+  if (!(await subDomain.evaluate((details: HTMLDetailsElement) => details.open))) {
+    await subDomain.locator('summary').click();
+  }
+  await box.check();
+}
 
 export async function chooseStHelens(page: Page) {
   await expect(page.getByRole('heading', { name: /Which area's descriptions of need/ })).toBeVisible();

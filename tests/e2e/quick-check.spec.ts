@@ -84,6 +84,9 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
 
     await expect(page.getByRole('heading', { name: "The child's developmental needs" })).toBeVisible();
+    // The sub-domains are collapsed: open "Health" with the keyboard, then reach its indicator.
+    await tabTo(page, (text, tag) => tag === 'SUMMARY' && text.startsWith('Health'));
+    await page.keyboard.press('Enter');
     await tabTo(page, (text, tag) => tag === 'INPUT' && /cannot yet crawl/.test(text));
     await page.keyboard.press('Space');
     await expect(page.getByRole('alert').filter({ hasText: 'A child may be in immediate danger' })).toBeVisible();

@@ -2,10 +2,11 @@ import type { Contact } from '../../domain/thresholds/schema.ts';
 
 const telHref = (phone: string) => `tel:${phone.split(',')[0]?.replace(/[^\d+]/g, '')}`;
 
-export function ContactList({ contacts }: { contacts: readonly Contact[] }) {
+/** With `brief`, only the name, the number to tap and the hours: for the first screen of a result. */
+export function ContactList({ contacts, brief = false }: { contacts: readonly Contact[]; brief?: boolean }) {
   if (!contacts.length) return null;
   return (
-    <ul className="contact-list">
+    <ul className={brief ? 'contact-list contact-list--brief' : 'contact-list'}>
       {contacts.map((contact) => (
         <li key={contact.id} className="contact-list__item">
           <strong>{contact.name}</strong>
@@ -18,14 +19,19 @@ export function ContactList({ contacts }: { contacts: readonly Contact[] }) {
             </>
           )}
           {contact.hours && <span className="hint"> {contact.hours}</span>}
-          {contact.url && (
+          {!brief && contact.url && (
             <>
               {' '}
               <a href={contact.url}>Website</a>
             </>
           )}
-          {contact.note && <p className="contact-list__note">{contact.note}</p>}
-          {contact.verify && <p className="tag tag--draft">Not yet confirmed by the partnership</p>}
+          {!brief && contact.note && <p className="contact-list__note">{contact.note}</p>}
+          {contact.verify &&
+            (brief ? (
+              <span className="tag tag--draft">Not yet confirmed</span>
+            ) : (
+              <p className="tag tag--draft">Not yet confirmed by the partnership</p>
+            ))}
         </li>
       ))}
     </ul>

@@ -1,9 +1,16 @@
-import type { Assessment } from '../../domain/engine/assess.ts';
+import type { LevelResponse } from '../../domain/engine/level-response.ts';
 import { ContactList } from './contact-list.tsx';
 
 /** Shown the moment an immediate-risk indicator is chosen, on whatever step, and kept to the end. */
-export function ImmediateRiskAlert({ assessment }: { assessment: Assessment | undefined }) {
-  const action = assessment?.response.immediateAction;
+/** With `brief`, contacts show only name, number and hours, to fit a phone's first screen. */
+export function ImmediateRiskAlert({
+  response,
+  brief = false,
+}: {
+  response: LevelResponse | undefined;
+  brief?: boolean;
+}) {
+  const action = response?.immediateAction;
   if (!action) return null;
   return (
     <div className="immediate-risk" role="alert" aria-labelledby="immediate-risk-title">
@@ -15,7 +22,7 @@ export function ImmediateRiskAlert({ assessment }: { assessment: Assessment | un
           <li key={step}>{step}</li>
         ))}
       </ol>
-      <ContactList contacts={action.contacts} />
+      <ContactList contacts={action.contacts} brief={brief} />
     </div>
   );
 }

@@ -1,56 +1,58 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Assessment } from '../../domain/engine/assess.ts';
+import type { LevelDecision } from '../../domain/assessment/decision.ts';
+import { ReasonList } from './level-response.tsx';
 
 /**
- * The level suggested so far and why, always on screen. Changes are announced politely: the
+ * The level so far, always on screen: on a phone a single collapsed line that opens to show why.
+ * After an override it leads with the practitioner's level. Changes are announced politely: the
  * live region speaks only when the level changes, not on every tick of a checkbox.
  */
-export function LiveLevel({ assessment }: { assessment: Assessment | undefined }) {
+export function LiveLevel({ decision }: { decision: LevelDecision | undefined }) {
   const [announcement, setAnnouncement] = useState('');
-  const previous = useRef(assessment?.suggestedLevel);
-  const level = assessment?.suggestedLevel;
-  const name = assessment?.response.name;
+  const level = decision?.level;
+  const previous = useRef(level);
+  const name = decision?.response.name;
+  const caption = decision?.overridden ? 'Your level' : 'Suggested level';
   useEffect(() => {
     if (level !== undefined && previous.current !== undefined && level !== previous.current) {
-      setAnnouncement(`Suggested level is now ${level}: ${name}`);
+      setAnnouncement(`${caption} is now ${level}: ${name}`);
     }
     previous.current = level;
-  }, [level, name]);
+  }, [level, name, caption]);
 
   return (
     <aside className="live-level" aria-labelledby="live-level-title">
       <h2 id="live-level-title" className="live-level__title">
-        Level so far
+        {decision?.overridden ? 'Your level' : 'Level so far'}
       </h2>
-      {assessment ? (
-        <>
-          <p className="live-level__level">
-            <span className={`level-badge level-badge--${assessment.suggestedLevel}`}>
-              Level {assessment.suggestedLevel}
-            </span>{' '}
-            {assessment.response.name}
-          </p>
-          {assessment.immediateRisk && (
-            <a className="live-level__danger" href="#immediate-risk-title">
-              A child may be in immediate danger: see what to do now
-            </a>
-          )}
-          {assessment.reasons.length > 0 ? (
-            <details className="details">
-              <summary className="details__summary">Why this level ({assessment.reasons.length})</summary>
-              <ul className="reason-list">
-                {assessment.reasons.map((reason) => (
-                  <li key={reason.id}>
-                    {reason.kind === 'rule' && <strong>{reason.heading}: </strong>}
-                    {reason.text}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : (
-            <p className="hint">No concerns chosen yet.</p>
-          )}
-        </>
+      {decision ? (
+        <details className="live-level__details">
+          <summary className="live-level__summary">
+            <span className={`level-badge level-badge--${decision.level}`}>Level {decision.level}</span>{' '}
+            <span className="live-level__name">{decision.response.name}</span>
+            <span className="live-level__why">
+              {decision.suggestedReasons.length ? `Why (${decision.suggestedReasons.length})` : 'Why'}
+            </span>
+          </summary>
+          <div className="live-level__more">
+            {decision.immediateRisk && (
+              <a className="live-level__danger" href="#immediate-risk-title">
+                A child may be in immediate danger: see what to do now
+              </a>
+            )}
+            {decision.overridden && (
+              <p>
+                <strong>Suggested: level {decision.suggestedLevel}</strong> ({decision.suggestedName}). Your reasons:{' '}
+                <span className="pre-wrap">{decision.rationale}</span>
+              </p>
+            )}
+            {decision.suggestedReasons.length > 0 ? (
+              <ReasonList reasons={decision.suggestedReasons} />
+            ) : (
+              <p className="hint">No concerns chosen yet.</p>
+            )}
+          </div>
+        </details>
       ) : (
         <p className="hint">Choose the child's age to see a level.</p>
       )}

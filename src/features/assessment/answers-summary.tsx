@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import type { DraftContent } from '../../domain/assessment/draft.ts';
 import { AGENCY_LABELS } from '../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../domain/assessment/steps.ts';
-import type { Assessment } from '../../domain/engine/assess.ts';
+import type { LevelDecision } from '../../domain/assessment/decision.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 
 interface Row {
@@ -18,13 +18,14 @@ const text = (value: string | undefined) => (value?.trim() ? <span className="pr
 function rows(
   document: ThresholdsDocument,
   content: DraftContent,
-  assessment: Assessment | undefined,
+  decision: LevelDecision | undefined,
 ): { title: string; rows: Row[] }[] {
   const { referrer, concern, child, consent, override } = content;
   const ageLabel = document.ageBands.find((band) => band.id === concern.ageBand)?.label;
   const chosen = new Set(content.indicators);
   const consentLabels = { given: 'Given', refused: 'Refused', 'not-sought': 'Not sought' } as const;
   return [
+    { title: 'Level of need', rows: decisionRows(decision, override) },
     {
       title: 'About you',
       rows: [
@@ -81,30 +82,6 @@ function rows(
       ],
     },
     {
-      title: 'Level of need',
-      rows: [
-        {
-          key: 'Suggested level',
-          value: assessment ? `Level ${assessment.suggestedLevel}: ${assessment.response.name}` : NOT_ANSWERED,
-          step: 'result',
-        },
-        {
-          key: 'Your level',
-          value:
-            override.agrees === 'no' && override.level !== undefined ? (
-              <>
-                Level {override.level}. <span className="pre-wrap">{override.rationale}</span>
-              </>
-            ) : override.agrees === 'yes' ? (
-              'You agreed with the suggested level'
-            ) : (
-              NOT_ANSWERED
-            ),
-          step: 'result',
-        },
-      ],
-    },
-    {
       title: 'Consent',
       rows: [
         {
@@ -119,21 +96,54 @@ function rows(
   ];
 }
 
+/** The decision leads: the level that guides what happens next, then the suggestion it came from. */
+function decisionRows(decision: LevelDecision | undefined, override: DraftContent['override']): Row[] {
+  if (!decision) return [{ key: 'Level', value: NOT_ANSWERED, step: 'result' }];
+  const level = `Level ${decision.level}: ${decision.response.name}`;
+  if (decision.overridden) {
+    return [
+      { key: 'Your level', value: level, step: 'result' },
+      { key: 'Your reasons', value: text(decision.rationale), step: 'result' },
+      {
+        key: 'Suggested level',
+        value: `Suggested: level ${decision.suggestedLevel} (${decision.suggestedName})`,
+        step: 'result',
+      },
+    ];
+  }
+  return [
+    {
+      key: 'Level',
+      value:
+        override.agrees === 'yes' ? (
+          <>
+            {level}. <span className="hint">You agreed with the suggested level.</span>
+          </>
+        ) : (
+          <>
+            {level}. <span className="hint">Suggested; you have not yet said whether you agree.</span>
+          </>
+        ),
+      step: 'result',
+    },
+  ];
+}
+
 /** The answers as GOV.UK summary lists; with `steps`, each row has a Change link back to its step. */
 export function AnswersSummary({
   document,
   content,
-  assessment,
+  decision,
   steps,
 }: {
   document: ThresholdsDocument;
   content: DraftContent;
-  assessment: Assessment | undefined;
+  decision: LevelDecision | undefined;
   steps?: readonly Step[];
 }) {
   return (
     <>
-      {rows(document, content, assessment).map((section) => (
+      {rows(document, content, decision).map((section) => (
         <section key={section.title} className="answers-section" aria-labelledby={`answers-${section.title}`}>
           <h2 id={`answers-${section.title}`}>{section.title}</h2>
           <dl className="summary-list">

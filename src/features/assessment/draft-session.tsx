@@ -3,6 +3,7 @@ import { useLoadedDrafts } from '../../app/drafts/drafts-context.tsx';
 import { registerPendingSave } from '../../app/drafts/pending-saves.ts';
 import type { EditableDraft } from '../../data/draft-store.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
+import { decideLevel, type LevelDecision } from '../../domain/assessment/decision.ts';
 import type { DraftContent } from '../../domain/assessment/draft.ts';
 import { assessmentSteps, type Step } from '../../domain/assessment/steps.ts';
 import { assess, type Assessment } from '../../domain/engine/assess.ts';
@@ -27,6 +28,8 @@ interface DraftSessionValue {
   document: ThresholdsDocument;
   steps: readonly Step[];
   assessment: Assessment | undefined;
+  /** The level that leads every later screen: the practitioner's after an override, else the suggestion. */
+  decision: LevelDecision | undefined;
   saveState: SaveState;
   update(change: (content: DraftContent) => DraftContent): void;
   /** Records the step (and field) the practitioner is on and saves at once. */
@@ -68,6 +71,11 @@ export function DraftSessionProvider({
   const saving = useRef<Promise<void>>(Promise.resolve());
   const steps = useMemo(() => assessmentSteps(document), [document]);
   const assessment = useMemo(() => assessDraft(document, draft.content), [document, draft.content]);
+  const override = draft.content.override;
+  const decision = useMemo(
+    () => (assessment ? decideLevel(document, assessment, override) : undefined),
+    [document, assessment, override],
+  );
 
   const flush = useCallback((): Promise<void> => {
     clearTimeout(timer.current);
@@ -172,8 +180,8 @@ export function DraftSessionProvider({
   }, [flush, change]);
 
   const value = useMemo(
-    () => ({ draft, document, steps, assessment, saveState, update, enterStep, flush, adopt }),
-    [draft, document, steps, assessment, saveState, update, enterStep, flush, adopt],
+    () => ({ draft, document, steps, assessment, decision, saveState, update, enterStep, flush, adopt }),
+    [draft, document, steps, assessment, decision, saveState, update, enterStep, flush, adopt],
   );
   return <DraftSessionContext value={value}>{children}</DraftSessionContext>;
 }

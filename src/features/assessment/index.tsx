@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import { Redirect, Route, Switch, useLocation, useParams } from 'wouter';
+import { Redirect, Route, Switch, useLocation, useParams, useSearch } from 'wouter';
 import { Loading } from '../../app/components/loading.tsx';
 import { Page } from '../../app/components/page.tsx';
 import { useDocuments, useThresholdsDocument } from '../../app/documents/documents-context.tsx';
@@ -8,7 +8,10 @@ import { claimDraft } from '../../data/draft-claim.ts';
 import type { EditableDraft } from '../../data/draft-store.ts';
 import { DATA_MESSAGES } from '../../data/messages.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
+import { draftContentFromQuickCheck } from '../../domain/assessment/quick-check.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
+import { readQuickCheck } from '../quick-check/quick-check-storage.ts';
+import { assess } from '../../domain/engine/assess.ts';
 import { PassphraseGate } from '../drafts/passphrase-gate.tsx';
 import { DraftSessionProvider } from './draft-session.tsx';
 import { NewerVersionNotice } from './newer-version-notice.tsx';
@@ -33,29 +36,37 @@ export default function AssessmentFeature() {
 
 function NewAssessment() {
   const { chosen } = useDocuments();
+  const fromQuickCheck = new URLSearchParams(useSearch()).get('from') === 'quick-check';
   if (!chosen) return <Redirect to="~/choose-area?next=assessment/new" replace />;
   return (
     <PassphraseGate>
-      <CreateDraft documentId={chosen.id} />
+      <CreateDraft documentId={chosen.id} fromQuickCheck={fromQuickCheck} />
     </PassphraseGate>
   );
 }
 
-function CreateDraft({ documentId }: { documentId: string }) {
+/** With `fromQuickCheck`, the new draft begins with the quick check's age band and every ticked concern. */
+function CreateDraft({ documentId, fromQuickCheck }: { documentId: string; fromQuickCheck: boolean }) {
   const document = useThresholdsDocument(documentId);
   const { store, vault } = useLoadedDrafts();
   const [, navigate] = useLocation();
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
     let current = true;
+    const quickCheck = fromQuickCheck ? readQuickCheck(document) : undefined;
+    const content = quickCheck?.ageBand ? draftContentFromQuickCheck(quickCheck) : undefined;
+    const levelSoFar =
+      quickCheck?.ageBand && content
+        ? assess(document, { ageBand: quickCheck.ageBand, indicators: content.indicators }).suggestedLevel
+        : undefined;
     store
-      .create({ mode: 'referral', document, step: 'about-you' }, vault)
+      .create({ mode: 'referral', document, step: 'about-you', content, levelSoFar }, vault)
       .then((draft) => current && navigate(`/${draft.id}/about-you`, { replace: true }))
       .catch((error: unknown) => current && setFailure(storageErrorMessage(error).summary));
     return () => {
       current = false;
     };
-  }, [document, store, vault, navigate]);
+  }, [document, store, vault, navigate, fromQuickCheck]);
   if (failure) return <Page title="The assessment could not be started">{<p>{failure}</p>}</Page>;
   return <Loading />;
 }

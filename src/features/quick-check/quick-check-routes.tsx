@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, Redirect, Route, Switch, useLocation, useParams } from 'wouter';
 import { z } from 'zod';
@@ -7,36 +7,35 @@ import { ErrorSummary, collectErrors } from '../../app/components/error-summary.
 import { Radios } from '../../app/components/fields.tsx';
 import { IndicatorPicker } from '../../app/components/indicator-picker.tsx';
 import { IndicatorSearch } from '../../app/components/indicator-search.tsx';
-import { LevelResponse } from '../../app/components/level-response.tsx';
 import { WizardFrame } from '../../app/components/wizard-frame.tsx';
 import { useThresholdsDocument } from '../../app/documents/documents-context.tsx';
+import { decideLevel } from '../../domain/assessment/decision.ts';
 import { quickCheckSteps, stepPosition, type Step } from '../../domain/assessment/steps.ts';
 import { assess } from '../../domain/engine/assess.ts';
 import { keepApplicable } from '../../domain/thresholds/queries.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
-
-interface QuickCheckAnswers {
-  ageBand?: string;
-  indicators: string[];
-}
+import { QuickCheckResult } from './quick-check-result.tsx';
+import { useStoredQuickCheck } from './quick-check-storage.ts';
 
 const hrefFor = (step: Step) => `/${step.slug}`;
 
-/** A quick check keeps its answers in memory only: it holds no personal data and is never saved. */
+/** A quick check asks for no personal data; its answers wait on the device until cleared (see quick-check-storage.ts). */
 export function QuickCheck({ documentId }: { documentId: string }) {
   const document = useThresholdsDocument(documentId);
   const steps = useMemo(() => quickCheckSteps(document), [document]);
-  const [answers, setAnswers] = useState<QuickCheckAnswers>({ indicators: [] });
+  const [answers, setAnswers, clear] = useStoredQuickCheck(document);
+  const [, navigate] = useLocation();
   const assessment = answers.ageBand
     ? assess(document, { ageBand: answers.ageBand, indicators: answers.indicators })
     : undefined;
+  const decision = assessment && decideLevel(document, assessment);
   const selected = new Set(answers.indicators);
   const toggle = (id: string, checked: boolean) =>
     setAnswers((current) => ({
       ...current,
       indicators: checked ? [...current.indicators, id] : current.indicators.filter((other) => other !== id),
     }));
-  const frame = { steps, hrefFor, assessment };
+  const frame = { steps, hrefFor, decision };
 
   return (
     <Switch>
@@ -51,6 +50,7 @@ export function QuickCheck({ documentId }: { documentId: string }) {
             onChoose={(ageBand) =>
               // Indicators for another age band may not apply: keep only those that still do.
               setAnswers((current) => ({
+                ...current,
                 ageBand,
                 indicators: keepApplicable(document, ageBand, current.indicators),
               }))
@@ -60,17 +60,17 @@ export function QuickCheck({ documentId }: { documentId: string }) {
         </WizardFrame>
       </Route>
       <Route path="/result">
-        {answers.ageBand && assessment ? (
-          <WizardFrame {...frame} slug="result">
-            <LevelResponse assessment={assessment} />
-            <div className="button-group">
-              <Link className="button" href="~/assessment/new">
-                Start a full assessment
-              </Link>
-              <button type="button" className="button button--secondary" onClick={() => setAnswers({ indicators: [] })}>
-                Start a new quick check
-              </button>
-            </div>
+        {assessment && decision ? (
+          <WizardFrame {...frame} slug="result" hideLevel>
+            <QuickCheckResult
+              document={document}
+              assessment={assessment}
+              decision={decision}
+              onClear={() => {
+                clear();
+                navigate('/age');
+              }}
+            />
           </WizardFrame>
         ) : (
           <Redirect to="/age" replace />
@@ -126,7 +126,7 @@ function AgeForm({
       })}
     >
       <ErrorSummary errors={errors} attempt={form.formState.submitCount} />
-      <p>Nothing you enter in a quick check is saved, and it asks for no names.</p>
+      <p>A quick check asks for no names. Your answers stay on this device until you clear them.</p>
       <Radios
         legend="How old is the child?"
         error={form.formState.errors.ageBand?.message}
@@ -163,9 +163,8 @@ function DomainStep({
   const { next } = stepPosition(steps, slug);
   return (
     <WizardFrame {...frame} slug={slug}>
-      <p className="lead">{domain?.summary}</p>
-      <p>Tick everything that describes the child or family now. Leave a level empty if nothing fits.</p>
       <IndicatorSearch document={document} ageBand={ageBand} selected={selected} onToggle={onToggle} />
+      <p>{domain?.summary} Tick everything that describes the child or family now, or open an area below.</p>
       <IndicatorPicker
         document={document}
         domainId={step.domainId}
@@ -173,11 +172,18 @@ function DomainStep({
         selected={selected}
         onToggle={onToggle}
       />
-      {next && (
-        <Link className="button" href={hrefFor(next)}>
-          Continue
-        </Link>
-      )}
+      <div className="button-group">
+        {next && (
+          <Link className="button" href={hrefFor(next)}>
+            Continue
+          </Link>
+        )}
+        {next?.slug !== 'result' && (
+          <Link className="button button--secondary" href="/result">
+            See the level now
+          </Link>
+        )}
+      </div>
     </WizardFrame>
   );
 }

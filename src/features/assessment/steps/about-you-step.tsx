@@ -11,7 +11,7 @@ import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function AboutYouStep({ step }: { step: Step }) {
-  const { draft, steps, assessment, update, goNext } = useStep(step);
+  const { draft, steps, decision, update, goNext } = useStep(step);
   const saved = draft.content.referrer;
   const form = useForm({
     shouldFocusError: false,
@@ -21,7 +21,7 @@ export function AboutYouStep({ step }: { step: Step }) {
   useFormAutosave(form, (content, values) => ({ ...content, referrer: { ...content.referrer, ...values } }));
   const { errors } = form.formState;
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit((referrer) => {

@@ -8,7 +8,7 @@ import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function CheckAnswersStep({ step }: { step: Step }) {
-  const { draft, document, steps, assessment, goNext } = useStep(step);
+  const { draft, document, steps, assessment, decision, goNext } = useStep(step);
   const [attempt, setAttempt] = useState(0);
   const missing = incompleteSteps(
     steps,
@@ -17,7 +17,7 @@ export function CheckAnswersStep({ step }: { step: Step }) {
     assessment?.suggestedLevel,
   );
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       {attempt > 0 && (
         <ErrorSummary
           attempt={attempt}
@@ -28,7 +28,7 @@ export function CheckAnswersStep({ step }: { step: Step }) {
           }))}
         />
       )}
-      <AnswersSummary document={document} content={draft.content} assessment={assessment} steps={steps} />
+      <AnswersSummary document={document} content={draft.content} decision={decision} steps={steps} />
       <button
         type="button"
         className="button"

@@ -18,7 +18,7 @@ const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
 };
 
 export function ChildStep({ step }: { step: Step }) {
-  const { draft, steps, assessment, update, goNext } = useStep(step);
+  const { draft, steps, decision, update, goNext } = useStep(step);
   const form = useForm({
     shouldFocusError: false,
     resolver: zodResolver(childSchema),
@@ -37,7 +37,7 @@ export function ChildStep({ step }: { step: Step }) {
   const { errors } = form.formState;
   const unborn = useWatch({ control: form.control, name: 'gender' }) === 'unborn';
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit((child) => {

@@ -23,7 +23,7 @@ function withConcern(document: ThresholdsDocument, content: DraftContent, concer
 }
 
 export function ConcernStep({ step }: { step: Step }) {
-  const { draft, document, steps, assessment, update, goNext } = useStep(step);
+  const { draft, document, steps, decision, update, goNext } = useStep(step);
   const form = useForm({
     shouldFocusError: false,
     resolver: zodResolver(concernSchema),
@@ -32,7 +32,7 @@ export function ConcernStep({ step }: { step: Step }) {
   useFormAutosave(form, (content, values) => withConcern(document, content, values));
   const { errors } = form.formState;
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit((concern) => {

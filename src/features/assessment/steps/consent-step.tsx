@@ -10,7 +10,7 @@ import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function ConsentStep({ step }: { step: Step }) {
-  const { draft, steps, assessment, update, goNext } = useStep(step);
+  const { draft, steps, decision, update, goNext } = useStep(step);
   const form = useForm({
     shouldFocusError: false,
     resolver: zodResolver(consentSchema),
@@ -19,8 +19,23 @@ export function ConsentStep({ step }: { step: Step }) {
   useFormAutosave(form, (content, values) => ({ ...content, consent: { ...content.consent, ...values } }));
   const { errors } = form.formState;
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
-      {assessment && <p className="inset">{assessment.response.consent}</p>}
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
+      {decision && (
+        <div className="inset">
+          <p>
+            <strong>
+              {decision.overridden ? 'Your level' : 'Suggested level'}: level {decision.level}, {decision.response.name}
+              .
+            </strong>{' '}
+            {decision.response.consent}
+          </p>
+          {decision.overridden && (
+            <p className="hint">
+              Suggested: level {decision.suggestedLevel}. This guidance follows the level you chose.
+            </p>
+          )}
+        </div>
+      )}
       <form
         noValidate
         onSubmit={form.handleSubmit((consent) => {

@@ -7,7 +7,7 @@ import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function DomainStep({ step }: { step: Step }) {
-  const { draft, document, steps, assessment, update, nextHref, goNext } = useStep(step);
+  const { draft, document, steps, decision, update, nextHref, goNext } = useStep(step);
   const ageBand = draft.content.concern.ageBand;
   const domain = document.domains.find((candidate) => candidate.id === step.domainId);
   const selected = new Set(draft.content.indicators);
@@ -19,16 +19,15 @@ export function DomainStep({ step }: { step: Step }) {
         : content.indicators.filter((other) => other !== id),
     }));
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       {!ageBand || !domain ? (
         <p>
           First <Link href="/concern">tell us the child's age</Link>: the descriptions depend on it.
         </p>
       ) : (
         <>
-          <p className="lead">{domain.summary}</p>
-          <p>Tick everything that describes the child or family now. Leave a level empty if nothing fits.</p>
           <IndicatorSearch document={document} ageBand={ageBand} selected={selected} onToggle={toggle} />
+          <p>{domain.summary} Tick everything that describes the child or family now, or open an area below.</p>
           <IndicatorPicker
             document={document}
             domainId={domain.id}

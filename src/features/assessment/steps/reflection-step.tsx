@@ -28,7 +28,7 @@ const QUESTIONS = {
 } as const;
 
 export function ReflectionStep({ step }: { step: Step }) {
-  const { draft, steps, assessment, update, goNext } = useStep(step);
+  const { draft, steps, decision, update, goNext } = useStep(step);
   const field = step.field ?? 'strengths';
   const question = QUESTIONS[field];
   const form = useForm({
@@ -39,7 +39,7 @@ export function ReflectionStep({ step }: { step: Step }) {
   useFormAutosave(form, (content, values) => ({ ...content, [field]: values.text ?? '' }));
   const { errors } = form.formState;
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit(({ text }) => {

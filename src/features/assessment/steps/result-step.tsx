@@ -14,12 +14,12 @@ import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function ResultStep({ step }: { step: Step }) {
-  const { steps, assessment } = useStep(step);
+  const { steps, assessment, decision } = useStep(step);
   return (
-    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} assessment={assessment} status={<SaveStatus />}>
-      {assessment ? (
+    <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
+      {assessment && decision ? (
         <>
-          <LevelResponse assessment={assessment} />
+          <LevelResponse decision={decision} />
           <OverrideForm step={step} assessment={assessment} />
         </>
       ) : (

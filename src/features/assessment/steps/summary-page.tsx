@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { ImmediateRiskAlert } from '../../../app/components/immediate-risk-alert.tsx';
-import { LevelResponse } from '../../../app/components/level-response.tsx';
+import { DecisionPanel, LevelResponse } from '../../../app/components/level-response.tsx';
 import { Page } from '../../../app/components/page.tsx';
 import { SendReferral } from '../../sending/send-referral.tsx';
 import { AnswersSummary } from '../answers-summary.tsx';
@@ -8,18 +8,19 @@ import { useDraftSession } from '../draft-session.tsx';
 
 /** A print-ready summary. The title and address carry no personal data: only the draft's random id. */
 export function SummaryPage() {
-  const { draft, document, assessment } = useDraftSession();
+  const { draft, document, decision } = useDraftSession();
   return (
     <>
       <Link className="back-link no-print" href="/check">
         Back
       </Link>
-      <ImmediateRiskAlert assessment={assessment} />
+      <ImmediateRiskAlert response={decision?.response} />
       <Page title="Referral summary">
         <p className="hint">
           {document.title}, version {draft.documentVersion}. Started {new Date(draft.createdAt).toLocaleString('en-GB')}
           .
         </p>
+        {decision && <DecisionPanel decision={decision} />}
         <div className="button-group no-print">
           <button type="button" className="button" onClick={() => window.print()}>
             Print or save as PDF
@@ -29,8 +30,8 @@ export function SummaryPage() {
           </Link>
         </div>
         <SendReferral />
-        {assessment && <LevelResponse assessment={assessment} />}
-        <AnswersSummary document={document} content={draft.content} assessment={assessment} />
+        {decision && <LevelResponse decision={decision} withPanel={false} />}
+        <AnswersSummary document={document} content={draft.content} decision={decision} />
         <p className="print-only hint">This summary contains personal information. Store and share it securely.</p>
       </Page>
     </>
