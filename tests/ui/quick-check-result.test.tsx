@@ -22,7 +22,7 @@ describe('the quick check result', () => {
     expect(level3.getByText(/Misses at least one school day in ten/)).toBeInTheDocument();
     expect(level3.getByText(/Regularly turns up hungry/)).toBeInTheDocument();
     const level2 = within(screen.getByRole('region', { name: 'Level 2 concerns' }));
-    expect(level2.getByText(/Weight has begun to drift away/)).toBeInTheDocument();
+    expect(level2.getByText(/Weight has started to drift down/)).toBeInTheDocument();
     expect(level2.queryByText('Sets the level')).not.toBeInTheDocument();
   });
 
@@ -31,7 +31,7 @@ describe('the quick check result', () => {
     renderApp('/quick-check/result');
     await findHeading('Suggested level of need');
     const doNow = within(screen.getByRole('region', { name: 'What to do now' }));
-    expect(doNow.getByText(/Phone the MASH to discuss the referral/)).toBeInTheDocument();
+    expect(doNow.getByText(/Phone the MASH now/)).toBeInTheDocument();
     expect(doNow.getByRole('link', { name: '01744 676767, option 2' })).toHaveAttribute('href', 'tel:01744676767');
     expect(doNow.getByText(/Monday to Friday, 9am to 5pm/)).toBeInTheDocument();
     expect(doNow.getByRole('link', { name: '0345 050 0148' })).toHaveAttribute('href', 'tel:03450500148');
