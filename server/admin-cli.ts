@@ -13,7 +13,13 @@ import { safeError } from './http/logging.ts';
 import { DatabaseSetupError } from './store/database.ts';
 import { CommandFailed, UsageError, type AdminCommand, type AdminIo } from './admin/command.ts';
 import { enrolDevice, listDevicesCommand, revokeDeviceCommand } from './admin/device-commands.ts';
-import { addUser, disableUserCommand, listUsersCommand, purgeSubmissionsCommand } from './admin/staff-commands.ts';
+import {
+  addUser,
+  disableUserCommand,
+  listUsersCommand,
+  purgeSubmissionsCommand,
+  unlockUserCommand,
+} from './admin/staff-commands.ts';
 
 export type { AdminIo } from './admin/command.ts';
 
@@ -25,6 +31,7 @@ const ADMIN_COMMANDS: Readonly<Record<string, AdminCommand>> = {
   'add-user': addUser,
   'list-users': listUsersCommand,
   'disable-user': disableUserCommand,
+  'unlock-user': unlockUserCommand,
   'purge-submissions': purgeSubmissionsCommand,
 };
 

@@ -31,7 +31,7 @@ export interface AppDependencies {
   /** On SQLite, the Idempotency-Keys being saved right now (given by tests to stage a request in flight). */
   keysInFlight?: Set<string>;
   /** The front door's inbox: a clock and scrypt's cost, which tests change. */
-  inbox?: Pick<InboxOptions, 'now' | 'passwordParameters' | 'signInPerMinute'>;
+  inbox?: Pick<InboxOptions, 'now' | 'wait' | 'passwordParameters' | 'signInPerMinute'>;
 }
 
 export async function buildApp({

@@ -3,7 +3,14 @@ import { ROLES, type Role } from '../inbox/model.ts';
 import { passwordProblem } from '../inbox/passwords.ts';
 import { readPassword } from '../inbox/read-password.ts';
 import { purgeSubmissions } from '../inbox/store/retention.ts';
-import { createUser, disableUser, listUsers, usernameSchema, UserExistsError } from '../inbox/store/staff.ts';
+import {
+  clearAttempts,
+  createUser,
+  disableUser,
+  listUsers,
+  usernameSchema,
+  UserExistsError,
+} from '../inbox/store/staff.ts';
 import { CommandFailed, stringOption, UsageError, withDatabase, type AdminCommand } from './command.ts';
 
 export function parseUsername(value: string | undefined): string {
@@ -58,6 +65,19 @@ export const disableUserCommand: AdminCommand = {
         throw new CommandFailed(`There is no user ${username}.`);
       }
       input.io.stdout.write(`User ${username} is disabled and signed out everywhere.\n`);
+    });
+  },
+};
+
+export const unlockUserCommand: AdminCommand = {
+  usage: ['unlock-user <username>                            forget failed sign-ins to that name, from every address'],
+  async run(input) {
+    const username = parseUsername(input.positionals[0]);
+    await withDatabase(input.io, async (database) => {
+      const forgotten = await clearAttempts(database.db, username);
+      input.io.stdout.write(
+        `Forgot ${forgotten} recent sign-in ${forgotten === 1 ? 'attempt' : 'attempts'} for ${username}: they can sign in now.\n`,
+      );
     });
   },
 };

@@ -10,6 +10,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
+import { setTimeout } from 'node:timers/promises';
 import type { DocumentRegistry } from '../documents.ts';
 import { safeError } from '../http/logging.ts';
 import { ApiError } from '../http/problems.ts';
@@ -36,6 +37,8 @@ export interface InboxOptions {
   documents: DocumentRegistry;
   /** The clock (tests move it); server time stamps every audit event. */
   now?: () => Date;
+  /** How sign-in waits for a name under attack (see attemptSignIn); tests record instead. */
+  wait?: (ms: number) => Promise<void>;
   /** scrypt's cost for new hashes; tests lower it. */
   passwordParameters?: ScryptParameters;
   signInPerMinute?: number;
@@ -50,6 +53,7 @@ function inboxContext(options: InboxOptions): InboxContext {
     db: options.db,
     documents: options.documents,
     now: options.now ?? (() => new Date()),
+    wait: options.wait ?? ((ms) => setTimeout(ms).then(() => undefined)),
     passwordParameters: options.passwordParameters ?? PASSWORD_PARAMETERS,
     signInPerMinute: options.signInPerMinute ?? SIGN_IN_ATTEMPTS_PER_MINUTE,
     levels: [...new Set(documents.flatMap((document) => document.levels.map((level) => level.level)))].sort(

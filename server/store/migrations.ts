@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { signInAttemptsByAddress } from './migration-0003-sign-in-by-address.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -164,5 +165,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-devices-and-submissions': initial(dialect),
     '0002-inbox': inbox(dialect),
+    '0003-sign-in-attempts-by-address': signInAttemptsByAddress(dialect),
   };
 }

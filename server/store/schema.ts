@@ -91,8 +91,10 @@ export interface SessionsTable {
 
 export interface SignInAttemptsTable {
   id: string;
-  /** SHA-256 of the lower-cased username typed: unknown names are locked out the same way. */
+  /** SHA-256 of the normalised username typed: unknown names are locked out the same way. */
   username_hash: string;
+  /** SHA-256 of the client's address (as TRUST_PROXY lets the server see it). */
+  client_hash: string;
   attempted_at: Timestamp;
 }
 
