@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { MAX_SUBMISSION_BYTES } from '../src/domain/sync/submission-schema.ts';
 import type { Config } from './config.ts';
 import type { DocumentRegistry } from './documents.ts';
+import { capConnectionsPerAddress, timeoutOptions } from './http/connection-limits.ts';
 import { registerRequestLog, requestId } from './http/logging.ts';
 import { ApiError, handleError } from './http/problems.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -21,7 +22,11 @@ import { registerSubmissionRoutes } from './routes/submissions.ts';
 import type { OpenDatabase } from './store/database.ts';
 import { submissionStore } from './store/submissions.ts';
 
-export type AppConfig = Pick<Config, 'staticDir' | 'rateLimitPerMinute' | 'enrolRateLimitPerMinute' | 'trustProxy'>;
+export type AppConfig = Pick<Config, 'staticDir' | 'rateLimitPerMinute' | 'enrolRateLimitPerMinute' | 'trustProxy'> &
+  Partial<Pick<Config, 'requestTimeoutMs' | 'maxConnectionsPerAddress'>>;
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
 
 export interface AppDependencies {
   config: AppConfig;
@@ -60,7 +65,9 @@ export async function buildApp({
           )(config.trustProxy)
         : config.trustProxy,
     return503OnClosing: true,
+    ...timeoutOptions(config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
   });
+  capConnectionsPerAddress(app.server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
   registerSecurityHeaders(app);
   registerRequestLog(app);
