@@ -5,14 +5,14 @@
  * and `main.ts` listens on a port.
  */
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { MAX_SUBMISSION_BYTES } from '../src/domain/sync/submission-schema.ts';
 import type { Config } from './config.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { capConnectionsPerAddress, timeoutOptions } from './http/connection-limits.ts';
 import { registerRequestLog, requestId } from './http/logging.ts';
-import { ApiError, handleError } from './http/problems.ts';
+import { ApiError, databaseUnavailable, handleError, sendProblem } from './http/problems.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerInbox, type InboxOptions } from './inbox/plugin.ts';
@@ -71,7 +71,17 @@ export async function buildApp({
 
   registerSecurityHeaders(app);
   registerRequestLog(app);
-  app.setErrorHandler(handleError);
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    database.monitor.note(error);
+    return handleError(error, request, reply);
+  });
+  // A referral must never be written where it cannot be read back: a damaged database takes no more.
+  app.addHook('onRequest', async (_request, reply) => {
+    if (database.monitor.state === 'damaged' && !['GET', 'HEAD'].includes(_request.method)) {
+      return sendProblem(reply, databaseUnavailable('damaged', reply));
+    }
+    return undefined;
+  });
   // JSON only: anything else, text/plain included, is a 415.
   app.removeContentTypeParser('text/plain');
 
@@ -81,7 +91,7 @@ export async function buildApp({
       new ApiError(429, 'rate-limited', `Too many requests: try again in ${context.after}.`),
   });
 
-  registerMetaRoutes(app, database.db, documents);
+  registerMetaRoutes(app, database, documents);
   registerDeviceRoutes(app, database.db, config.enrolRateLimitPerMinute);
   registerSubmissionRoutes(app, {
     store: submissionStore(database.db, database.dialect, keysInFlight),
@@ -90,7 +100,7 @@ export async function buildApp({
     perMinute: config.rateLimitPerMinute,
   });
   // Before the app: its catch-all would otherwise answer /inbox with index.html.
-  await registerInbox(app, { ...inbox, db: database.db, documents });
+  await registerInbox(app, { ...inbox, db: database.db, monitor: database.monitor, documents });
   await registerStaticApp(app, config.staticDir);
   return app;
 }

@@ -8,6 +8,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type OpenDatabase } from '../store/database.ts';
 import type { PasswordInput } from '../inbox/read-password.ts';
 
+const ADMIN_BUSY_TIMEOUT_MS = 5_000;
+
 /** The command was mistyped: exit code 2, with the usage. */
 export class UsageError extends Error {}
 /** The command was understood but could not be done: exit code 1. */
@@ -40,7 +42,8 @@ export async function withDatabase<T>(
   work: (database: OpenDatabase, config: Config) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig(io.env);
-  const database = await openDatabase(config.database);
+  // The admin commands serve nobody while they wait: they may wait for the server's writes.
+  const database = await openDatabase(config.database, { busyTimeoutMs: ADMIN_BUSY_TIMEOUT_MS });
   try {
     return await work(database, config);
   } finally {
