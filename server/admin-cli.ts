@@ -12,6 +12,7 @@ import { ConfigError } from './config.ts';
 import { safeError } from './http/logging.ts';
 import { DatabaseSetupError } from './store/database.ts';
 import { CommandFailed, UsageError, type AdminCommand, type AdminIo } from './admin/command.ts';
+import { backupCommand, restoreCommand } from './admin/backup-commands.ts';
 import { enrolDevice, listDevicesCommand, revokeDeviceCommand } from './admin/device-commands.ts';
 import {
   addUser,
@@ -33,6 +34,8 @@ const ADMIN_COMMANDS: Readonly<Record<string, AdminCommand>> = {
   'disable-user': disableUserCommand,
   'unlock-user': unlockUserCommand,
   'purge-submissions': purgeSubmissionsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const USAGE = `Usage: npm run admin -- <command>\n\n${Object.values(ADMIN_COMMANDS)

@@ -13,6 +13,7 @@
 const STARTS_WITH_CONTROL = /^[\t\r\n]/;
 /** Whitespace and characters that show as nothing, which a spreadsheet may skip before a formula. */
 const LEADING_INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- each invisible mark is matched on its own, on purpose
   /^[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]+/;
 const FORMULA_CHARACTER = /^[=+\-@\u2212\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
 const NEEDS_QUOTES = /[",;\r\n]/;
