@@ -20,6 +20,7 @@ import { deviceAuthentication, registerDeviceRoutes } from './routes/devices.ts'
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerSubmissionRoutes } from './routes/submissions.ts';
 import type { OpenDatabase } from './store/database.ts';
+import { postgresRateLimitStore } from './store/rate-limit-store.ts';
 import { submissionStore } from './store/submissions.ts';
 
 export type AppConfig = Pick<Config, 'staticDir' | 'rateLimitPerMinute' | 'enrolRateLimitPerMinute' | 'trustProxy'> &
@@ -87,6 +88,8 @@ export async function buildApp({
 
   await app.register(rateLimit, {
     global: false,
+    // Several app servers share PostgreSQL: they must share the counters too. SQLite has one.
+    ...(database.dialect === 'postgres' && { store: postgresRateLimitStore(database.db) }),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate-limited', `Too many requests: try again in ${context.after}.`),
   });

@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { signInAttemptsByAddress } from './migration-0003-sign-in-by-address.ts';
+import { rateLimitHits } from './migration-0003a-rate-limit-hits.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -166,5 +167,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0001-devices-and-submissions': initial(dialect),
     '0002-inbox': inbox(dialect),
     '0003-sign-in-attempts-by-address': signInAttemptsByAddress(dialect),
+    '0003a-rate-limit-hits': rateLimitHits(dialect),
   };
 }

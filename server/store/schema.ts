@@ -139,6 +139,13 @@ export interface AuditEventsTable {
   details: string;
 }
 
+/** PostgreSQL only: the rate limits' shared counters (see rate-limit-store.ts). */
+export interface RateLimitHitsTable {
+  key: string;
+  count: number;
+  window_ends_at: Timestamp;
+}
+
 export interface Tables {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -149,6 +156,7 @@ export interface Tables {
   triage_states: TriageStatesTable;
   decisions: DecisionsTable;
   audit_events: AuditEventsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export function toIso(value: string | Date): string {
