@@ -70,7 +70,7 @@ export async function buildApp({
   });
   capConnectionsPerAddress(app.server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
-  registerSecurityHeaders(app);
+  await registerSecurityHeaders(app);
   registerRequestLog(app);
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     database.monitor.note(error);
