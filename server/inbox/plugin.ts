@@ -7,6 +7,7 @@
  * Every form post must come from this site: Sec-Fetch-Site and Origin are checked before the body
  * is read, and the CSRF token after.
  */
+import cookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
@@ -73,6 +74,7 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
 
   await app.register(
     async (inbox) => {
+      await inbox.register(cookie);
       // Forms only: no JSON, no text, no multipart here.
       inbox.removeAllContentTypeParsers();
       inbox.addContentTypeParser(

@@ -161,6 +161,18 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
     expect((await server.browser().signIn('locksmith')).statusCode).toBe(303);
   });
 
+  it('sets its cookies for /inbox only, hidden from scripts and never sent from another site', async () => {
+    const page = await server.browser().get('/inbox');
+    expect(page.cookies).toEqual([
+      expect.objectContaining({ name: 'inbox_sign_in', path: '/inbox', httpOnly: true, sameSite: 'Strict' }),
+    ]);
+    expect(page.cookies[0]?.secure).toBeUndefined();
+    const browser = await signedIn();
+    const session = browser.cookies.get('inbox_session') ?? '';
+    const planted = await browser.get('/inbox', { cookie: `inbox_session=${session}; inbox_session=${session}` });
+    expect(squash(planted.body)).toContain(squash('action="/inbox/sign-in"'));
+  });
+
   it('still lets the real user in from their own address while another address is locked out of their name', async () => {
     await server.addStaff('target');
     for (let attempt = 1; attempt <= 6; attempt += 1) await server.browser('203.0.113.9').signIn('target', 'guess');
