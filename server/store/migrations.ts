@@ -1,6 +1,7 @@
 /**
  * Schema migrations for both databases, applied at start-up (server and admin CLI) by Kysely's
- * migrator, which takes a lock so that several app servers starting together apply each one once.
+ * migrator under a lock (see database-start-up.ts), so that several app servers starting together
+ * apply each one once.
  * Never edit a migration that has shipped: add the next one.
  */
 import { sql, type Kysely } from 'kysely';
