@@ -5,13 +5,14 @@
  * and `main.ts` listens on a port.
  */
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { MAX_SUBMISSION_BYTES } from '../src/domain/sync/submission-schema.ts';
 import type { Config } from './config.ts';
 import type { DocumentRegistry } from './documents.ts';
+import { capConnectionsPerAddress, timeoutOptions } from './http/connection-limits.ts';
 import { registerRequestLog, requestId } from './http/logging.ts';
-import { ApiError, handleError } from './http/problems.ts';
+import { ApiError, databaseUnavailable, handleError, sendProblem } from './http/problems.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerInbox, type InboxOptions } from './inbox/plugin.ts';
@@ -19,9 +20,14 @@ import { deviceAuthentication, registerDeviceRoutes } from './routes/devices.ts'
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerSubmissionRoutes } from './routes/submissions.ts';
 import type { OpenDatabase } from './store/database.ts';
+import { postgresRateLimitStore } from './store/rate-limit-store.ts';
 import { submissionStore } from './store/submissions.ts';
 
-export type AppConfig = Pick<Config, 'staticDir' | 'rateLimitPerMinute' | 'enrolRateLimitPerMinute' | 'trustProxy'>;
+export type AppConfig = Pick<Config, 'staticDir' | 'rateLimitPerMinute' | 'enrolRateLimitPerMinute' | 'trustProxy'> &
+  Partial<Pick<Config, 'requestTimeoutMs' | 'maxConnectionsPerAddress'>>;
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
 
 export interface AppDependencies {
   config: AppConfig;
@@ -31,7 +37,7 @@ export interface AppDependencies {
   /** On SQLite, the Idempotency-Keys being saved right now (given by tests to stage a request in flight). */
   keysInFlight?: Set<string>;
   /** The front door's inbox: a clock and scrypt's cost, which tests change. */
-  inbox?: Pick<InboxOptions, 'now' | 'passwordParameters' | 'signInPerMinute'>;
+  inbox?: Pick<InboxOptions, 'now' | 'wait' | 'passwordParameters' | 'signInPerMinute'>;
 }
 
 export async function buildApp({
@@ -60,21 +66,35 @@ export async function buildApp({
           )(config.trustProxy)
         : config.trustProxy,
     return503OnClosing: true,
+    ...timeoutOptions(config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
   });
+  capConnectionsPerAddress(app.server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
-  registerSecurityHeaders(app);
+  await registerSecurityHeaders(app);
   registerRequestLog(app);
-  app.setErrorHandler(handleError);
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    database.monitor.note(error);
+    return handleError(error, request, reply);
+  });
+  // A referral must never be written where it cannot be read back: a damaged database takes no more.
+  app.addHook('onRequest', async (_request, reply) => {
+    if (database.monitor.state === 'damaged' && !['GET', 'HEAD'].includes(_request.method)) {
+      return sendProblem(reply, databaseUnavailable('damaged', reply));
+    }
+    return undefined;
+  });
   // JSON only: anything else, text/plain included, is a 415.
   app.removeContentTypeParser('text/plain');
 
   await app.register(rateLimit, {
     global: false,
+    // Several app servers share PostgreSQL: they must share the counters too. SQLite has one.
+    ...(database.dialect === 'postgres' && { store: postgresRateLimitStore(database.db) }),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate-limited', `Too many requests: try again in ${context.after}.`),
   });
 
-  registerMetaRoutes(app, database.db, documents);
+  registerMetaRoutes(app, database, documents);
   registerDeviceRoutes(app, database.db, config.enrolRateLimitPerMinute);
   registerSubmissionRoutes(app, {
     store: submissionStore(database.db, database.dialect, keysInFlight),
@@ -83,7 +103,7 @@ export async function buildApp({
     perMinute: config.rateLimitPerMinute,
   });
   // Before the app: its catch-all would otherwise answer /inbox with index.html.
-  await registerInbox(app, { ...inbox, db: database.db, documents });
+  await registerInbox(app, { ...inbox, db: database.db, monitor: database.monitor, documents });
   await registerStaticApp(app, config.staticDir);
   return app;
 }

@@ -47,6 +47,11 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, whole('RATE_LIMIT_PER_MINUTE', 1, 1_000_000).default(120)),
   ENROL_RATE_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, whole('ENROL_RATE_LIMIT_PER_MINUTE', 1, 10_000).default(20)),
   ENROLMENT_CODE_HOURS: z.preprocess(unsetIfEmpty, whole('ENROLMENT_CODE_HOURS', 1, 24 * 14).default(24)),
+  REQUEST_TIMEOUT_SECONDS: z.preprocess(unsetIfEmpty, whole('REQUEST_TIMEOUT_SECONDS', 1, 600).default(30)),
+  MAX_CONNECTIONS_PER_ADDRESS: z.preprocess(
+    unsetIfEmpty,
+    whole('MAX_CONNECTIONS_PER_ADDRESS', 0, 100_000).default(100),
+  ),
   TRUST_PROXY: z.preprocess(
     unsetIfEmpty,
     z
@@ -73,6 +78,10 @@ export interface Config {
   enrolRateLimitPerMinute: number;
   enrolmentCodeHours: number;
   trustProxy: boolean | number | string;
+  /** Headers and body must arrive within this; an idle socket is closed after it too. */
+  requestTimeoutMs: number;
+  /** Open sockets per client address (0: no cap). */
+  maxConnectionsPerAddress: number;
 }
 
 export const SQLITE_FILE_NAME = 'levels-of-need.sqlite';
@@ -111,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = PROJECT_
     enrolRateLimitPerMinute: settings.ENROL_RATE_LIMIT_PER_MINUTE,
     enrolmentCodeHours: settings.ENROLMENT_CODE_HOURS,
     trustProxy: parseTrustProxy(settings.TRUST_PROXY),
+    requestTimeoutMs: settings.REQUEST_TIMEOUT_SECONDS * 1000,
+    maxConnectionsPerAddress: settings.MAX_CONNECTIONS_PER_ADDRESS,
   };
 }
 

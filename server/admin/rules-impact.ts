@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { AnswersError, assess } from '../../src/domain/engine/assess.ts';
 import type { ThresholdsDocument } from '../../src/domain/thresholds/schema.ts';
-import type { Config } from '../config.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { UsageError, withDatabase, type AdminCommand } from './command.ts';
 import { loadDocumentRegistry } from '../documents.ts';
 import type { Tables } from '../store/schema.ts';
 import { DOCUMENT_FILE, formatLocated, loadDocumentFolder } from '../thresholds/load-documents.ts';
@@ -128,18 +129,21 @@ export async function resolveRules(
   return loaded.document;
 }
 
-/** The admin command: prints the impact as JSON on stdout. */
-export async function runRulesImpact(
-  args: readonly string[],
-  config: Config,
-  openDb: (config: Config['database']) => Promise<{ db: Kysely<Tables>; close(): Promise<void> }>,
-  stdout: { write(text: string): unknown },
-): Promise<void> {
-  const document = await resolveRules(args[0], config);
-  const database = await openDb(config.database);
-  try {
-    stdout.write(`${JSON.stringify(await rulesImpact(database.db, document), null, 2)}\n`);
-  } finally {
-    await database.close();
-  }
-}
+/** The admin command: prints the impact as JSON on stdout, changing nothing. */
+export const rulesImpactCommand: AdminCommand = {
+  usage: [
+    'rules-impact <id>@<version|folder>                count stored referrals whose level other rules would change',
+  ],
+  async run({ positionals, io }) {
+    let document: ThresholdsDocument;
+    try {
+      document = await resolveRules(positionals[0], loadConfig(io.env));
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    await withDatabase(io, async (database) => {
+      io.stdout.write(`${JSON.stringify(await rulesImpact(database.db, document), null, 2)}\n`);
+    });
+  },
+};

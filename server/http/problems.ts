@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { REASON_CODES, type ReasonCode } from '../../src/domain/sync/reason-codes.ts';
+import { databaseFault, type DatabaseFault } from '../store/database-faults.ts';
 
 /** Codes for answers a device never needs to interpret: a wrong address, a malformed request line. */
 export const SERVER_ONLY_CODES = ['not-found', 'bad-request'] as const;
@@ -78,9 +79,29 @@ function fromFastify(error: FastifyError): ApiError | undefined {
   return undefined;
 }
 
+/** Seconds a device is asked to wait when the database is busy, or damaged. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+export const DAMAGED_RETRY_AFTER_SECONDS = 300;
+
+/** A database that is busy or damaged is not the request's fault: 503, and the device tries again. */
+export function databaseUnavailable(fault: DatabaseFault, reply: FastifyReply): ApiError {
+  reply.header('Retry-After', String(fault === 'busy' ? BUSY_RETRY_AFTER_SECONDS : DAMAGED_RETRY_AFTER_SECONDS));
+  return new ApiError(
+    503,
+    'server-unavailable',
+    fault === 'busy'
+      ? 'The front door is busy. Try again in a few seconds.'
+      : 'The front door cannot store referrals at the moment. Try again later.',
+  );
+}
+
 export function handleError(error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) {
   const known = error instanceof ApiError ? error : fromFastify(error);
   if (known) return sendProblem(reply, known);
+  const fault = databaseFault(error);
+  if (fault === 'busy') request.log.warn({ err: error }, 'the database is busy');
+  if (fault === 'damaged') request.log.error({ err: error }, 'the database is damaged');
+  if (fault) return sendProblem(reply, databaseUnavailable(fault, reply));
   // The logger's `err` serializer (logging.ts) keeps only what is safe: never the error's data.
   request.log.error({ err: error }, 'unexpected error');
   return sendProblem(

@@ -17,6 +17,8 @@ export interface InboxContext {
   db: Kysely<Tables>;
   documents: DocumentRegistry;
   now: () => Date;
+  /** Waits before checking a password for a name under attack; tests record instead. */
+  wait: (ms: number) => Promise<void>;
   passwordParameters: ScryptParameters;
   signInPerMinute: number;
   /** Every level number any document has, lowest first. */

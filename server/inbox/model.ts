@@ -43,9 +43,24 @@ export function outcomeLabel(outcome: string | null): string {
 export const SESSION_IDLE_MINUTES = 30;
 /** …and after this long whatever happens. */
 export const SESSION_MAX_HOURS = 10;
-/** Sign-in failures allowed per username within the window before it is locked for the window. */
+/**
+ * Sign-in failures allowed per username from one client address within the window, before that
+ * address is locked out of that name for the window. Other addresses are not affected.
+ */
 export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_WINDOW_MINUTES = 15;
+/** Failures for one username, from all addresses, after which each further attempt waits longer… */
+export const NAME_FAILURES_BEFORE_DELAY = 10;
+/** …doubling from this… */
+export const FIRST_SIGN_IN_DELAY_MS = 250;
+/** …up to this. */
+export const MAX_SIGN_IN_DELAY_MS = 5_000;
+/**
+ * Failures for one username, from all addresses, after which an address gets one try only: a
+ * guesser spread over many addresses is held to one guess per address per window, while the
+ * right password from an address that has not failed is still accepted.
+ */
+export const NAME_FAILURES_LIMIT = 100;
 /** Sign-in attempts per client address per minute, whatever the usernames. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 30;
 

@@ -7,12 +7,14 @@
  * Every form post must come from this site: Sec-Fetch-Site and Origin are checked before the body
  * is read, and the CSRF token after.
  */
+import cookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
+import { setTimeout } from 'node:timers/promises';
 import type { DocumentRegistry } from '../documents.ts';
-import { safeError } from '../http/logging.ts';
 import { ApiError } from '../http/problems.ts';
+import { databaseFault, type DatabaseMonitor } from '../store/database-faults.ts';
 import type { Tables } from '../store/schema.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
 import { crossSitePage, guard, sendHtml, sendNotSignedIn, type InboxContext } from './context.ts';
@@ -36,9 +38,13 @@ export interface InboxOptions {
   documents: DocumentRegistry;
   /** The clock (tests move it); server time stamps every audit event. */
   now?: () => Date;
+  /** How sign-in waits for a name under attack (see attemptSignIn); tests record instead. */
+  wait?: (ms: number) => Promise<void>;
   /** scrypt's cost for new hashes; tests lower it. */
   passwordParameters?: ScryptParameters;
   signInPerMinute?: number;
+  /** Notes database faults (busy, damaged) the inbox meets; see database-faults.ts. */
+  monitor?: DatabaseMonitor;
 }
 
 function inboxContext(options: InboxOptions): InboxContext {
@@ -50,6 +56,7 @@ function inboxContext(options: InboxOptions): InboxContext {
     db: options.db,
     documents: options.documents,
     now: options.now ?? (() => new Date()),
+    wait: options.wait ?? ((ms) => setTimeout(ms).then(() => undefined)),
     passwordParameters: options.passwordParameters ?? PASSWORD_PARAMETERS,
     signInPerMinute: options.signInPerMinute ?? SIGN_IN_ATTEMPTS_PER_MINUTE,
     levels: [...new Set(documents.flatMap((document) => document.levels.map((level) => level.level)))].sort(
@@ -67,6 +74,7 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
 
   await app.register(
     async (inbox) => {
+      await inbox.register(cookie);
       // Forms only: no JSON, no text, no multipart here.
       inbox.removeAllContentTypeParsers();
       inbox.addContentTypeParser(
@@ -105,11 +113,18 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
       });
 
       inbox.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-        if (status === 500) request.log.error({ err: safeError(error) }, 'unexpected error in the inbox');
-        reply.problemCode = error instanceof ApiError ? error.code : error.code;
+        const fault = options.monitor ? options.monitor.note(error) : databaseFault(error);
+        const clientStatus = error.statusCode && error.statusCode >= 400 && error.statusCode < 500;
+        const status = clientStatus ? (error.statusCode ?? 400) : fault ? 503 : 500;
+        // Logged once, with its cause (the logger's serializer keeps only what is safe); a client's
+        // mistake is not the service's error.
+        if (status === 500 || fault === 'damaged') request.log.error({ err: error }, 'unexpected error in the inbox');
+        else if (fault === 'busy') request.log.warn({ err: error }, 'the database is busy');
+        else request.log.info({ code: error.code, status }, 'the inbox refused a request');
+        reply.problemCode = error.code;
+        if (status === 503) reply.header('Retry-After', fault === 'busy' ? '5' : '300');
         if (isDataUrl(request.url)) {
-          const code = status === 429 ? 'rate-limited' : status === 500 ? 'server-unavailable' : 'bad-request';
+          const code = status === 429 ? 'rate-limited' : status >= 500 ? 'server-unavailable' : 'bad-request';
           return reply.code(status).type('application/json; charset=utf-8').send({ code, message: 'Try again later.' });
         }
         const [title, text] =
@@ -119,9 +134,11 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
               ? ['The form is too large', 'Shorten the note, then send the form again.']
               : status === 415
                 ? ['The form could not be read', 'Send the form from the inbox page.']
-                : status === 500
-                  ? ['Sorry, there is a problem with the service', 'Try again later. Nothing was changed.']
-                  : ['The request could not be understood', 'Go back and try again.'];
+                : status === 503
+                  ? ['Sorry, the service is busy', 'Try again in a few seconds. Nothing was changed.']
+                  : status === 500
+                    ? ['Sorry, there is a problem with the service', 'Try again later. Nothing was changed.']
+                    : ['The request could not be understood', 'Go back and try again.'];
         return sendHtml(reply, status, messagePage(title, [text]));
       });
 

@@ -1,12 +1,21 @@
 /**
- * Signing in and out. A sign-in counts as an attempt against the name typed before the password
- * is checked; more than LOCKOUT_FAILURES in LOCKOUT_WINDOW_MINUTES and the name is locked, known
- * or not (so the answer never tells anyone which names exist), and unknown names cost the same
+ * Signing in and out. A sign-in counts as an attempt against the name typed, from the client's
+ * address, before the password is checked (see attemptSignIn); names known or not are treated the
+ * same (so the answer never tells anyone which names exist), and unknown names cost the same
  * scrypt time as real ones. A new session gets a new random cookie (no fixation).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
-import { LOCKOUT_FAILURES, LOCKOUT_WINDOW_MINUTES, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from './model.ts';
+import {
+  FIRST_SIGN_IN_DELAY_MS,
+  LOCKOUT_FAILURES,
+  LOCKOUT_WINDOW_MINUTES,
+  MAX_SIGN_IN_DELAY_MS,
+  NAME_FAILURES_BEFORE_DELAY,
+  NAME_FAILURES_LIMIT,
+  SESSION_IDLE_MINUTES,
+  SESSION_MAX_HOURS,
+} from './model.ts';
 import { needsRehash, hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import { recordAudit } from './store/audit.ts';
 import {
@@ -42,11 +51,29 @@ export function safeNext(value: unknown): string {
 
 type SignInResult = { kind: 'signed-in'; userId: string } | { kind: 'wrong' } | { kind: 'locked' };
 
-export async function attemptSignIn(context: InboxContext, username: string, password: string): Promise<SignInResult> {
+/** How long an attempt at a name under attack from many addresses waits before it is checked. */
+export function signInDelayMs(failuresForName: number): number {
+  const over = failuresForName - NAME_FAILURES_BEFORE_DELAY;
+  return over <= 0 ? 0 : Math.min(MAX_SIGN_IN_DELAY_MS, FIRST_SIGN_IN_DELAY_MS * 2 ** Math.min(over - 1, 20));
+}
+
+/**
+ * Checks a password. Failures lock one client address out of one name (LOCKOUT_FAILURES); a name
+ * under attack from many addresses slows every attempt and gives each address one try, but the
+ * right password from an address that has not failed is still accepted (see model.ts).
+ */
+export async function attemptSignIn(
+  context: InboxContext,
+  attempt: { username: string; password: string; client: string },
+): Promise<SignInResult> {
   const { db } = context;
+  const { username, password, client } = attempt;
   const now = context.now();
-  const attempts = await countAttempt(db, username, LOCKOUT_WINDOW_MINUTES, now);
-  if (attempts > LOCKOUT_FAILURES) return { kind: 'locked' };
+  const counts = await countAttempt(db, { username, client }, LOCKOUT_WINDOW_MINUTES, now);
+  const allowedFromClient = counts.forName > NAME_FAILURES_LIMIT ? 1 : LOCKOUT_FAILURES;
+  if (counts.fromClient > allowedFromClient) return { kind: 'locked' };
+  const delay = signInDelayMs(counts.forName - 1);
+  if (delay > 0) await context.wait(delay);
   const user = await findUserByName(db, username);
   const matches =
     user && !user.disabled_at
@@ -54,14 +81,14 @@ export async function attemptSignIn(context: InboxContext, username: string, pas
       : await verifyAgainstNothing(password, context.passwordParameters);
   if (!user || !matches) {
     if (user) {
-      const details = { userId: user.id, attempt: attempts };
+      const details = { userId: user.id, attempt: counts.fromClient, attemptsForName: counts.forName };
       await recordAudit(db, { actor: 'unknown', action: 'sign-in-failed', details }, now);
-      if (attempts === LOCKOUT_FAILURES)
+      if (counts.fromClient === allowedFromClient)
         await recordAudit(db, { actor: 'unknown', action: 'locked-out', details }, now);
     }
-    return attempts >= LOCKOUT_FAILURES ? { kind: 'locked' } : { kind: 'wrong' };
+    return counts.fromClient >= allowedFromClient ? { kind: 'locked' } : { kind: 'wrong' };
   }
-  await clearAttempts(db, username);
+  await clearAttempts(db, username, client);
   if (needsRehash(user.password_hash, context.passwordParameters)) {
     await replacePasswordHash(db, user.id, await hashPassword(password, context.passwordParameters), now);
   }
@@ -119,7 +146,7 @@ export function registerSignInRoutes(inbox: FastifyInstance, context: InboxConte
       if (!username) errors.push({ field: 'username', message: SIGN_IN_MESSAGES.username });
       if (!password) errors.push({ field: 'password', message: SIGN_IN_MESSAGES.password });
       if (!errors.length) {
-        const result = await attemptSignIn(context, username, password);
+        const result = await attemptSignIn(context, { username, password, client: request.ip });
         if (result.kind === 'signed-in') {
           // A session this browser already had ends: one browser, one session, never a fixed one.
           if (request.inboxSession) await deleteSession(context.db, request.inboxSession.idHash);

@@ -8,6 +8,7 @@
  * - a synchronizer token on every form: the session's own, or before sign-in a random value in a
  *   cookie matched by the form (so nobody can sign a browser in to an account of theirs).
  */
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -16,34 +17,28 @@ export const SIGN_IN_COOKIE = 'inbox_sign_in';
 export const COOKIE_PATH = '/inbox';
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-/** The value of one cookie, if it is present once and looks like one of our tokens. */
+/**
+ * The value of one cookie (parsed by @fastify/cookie), if it looks like one of our tokens and the
+ * browser sent it once: two cookies of one name mean another site or subdomain planted one.
+ */
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
-  const header = request.headers.cookie ?? '';
-  const values = header
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.startsWith(`${name}=`))
-    .map((part) => part.slice(name.length + 1));
-  const [value] = values;
-  return values.length === 1 && value && TOKEN_PATTERN.test(value) ? value : undefined;
+  const value = request.cookies[name];
+  if (!value || !TOKEN_PATTERN.test(value)) return undefined;
+  const sent = (request.headers.cookie ?? '').split(';').filter((part) => part.trim().startsWith(`${name}=`));
+  return sent.length === 1 ? value : undefined;
 }
 
-function cookieAttributes(request: FastifyRequest): string {
-  return `Path=${COOKIE_PATH}; HttpOnly; SameSite=Strict${request.protocol === 'https' ? '; Secure' : ''}`;
-}
-
-/** Fastify appends each Set-Cookie header rather than replacing the last. */
-function appendCookie(reply: FastifyReply, cookie: string) {
-  reply.header('set-cookie', cookie);
+function cookieOptions(request: FastifyRequest): CookieSerializeOptions {
+  return { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' };
 }
 
 /** A cookie that lasts as long as the browser session (the server ends it sooner). */
 export function setCookie(request: FastifyRequest, reply: FastifyReply, name: string, value: string) {
-  appendCookie(reply, `${name}=${value}; ${cookieAttributes(request)}`);
+  reply.setCookie(name, value, cookieOptions(request));
 }
 
 export function clearCookie(request: FastifyRequest, reply: FastifyReply, name: string) {
-  appendCookie(reply, `${name}=; Max-Age=0; ${cookieAttributes(request)}`);
+  reply.clearCookie(name, cookieOptions(request));
 }
 
 export const newToken = () => randomBytes(32).toString('base64url');

@@ -10,26 +10,32 @@
  */
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { migrationsFor, type DialectName } from './migrations.ts';
+import { DatabaseMonitor } from './database-faults.ts';
+import { checkIntegrity, DatabaseSetupError, explainSqliteError, migrateUnderLock } from './database-start-up.ts';
+import type { DialectName } from './migrations.ts';
 import type { Tables } from './schema.ts';
 
 export interface OpenDatabase {
   db: Kysely<Tables>;
   dialect: DialectName;
+  /** The faults requests have met: health reports them; a damaged database takes no more writes. */
+  monitor: DatabaseMonitor;
   close(): Promise<void>;
 }
 
-/** A problem opening the database that the operator can fix; its message says how. */
-export class DatabaseSetupError extends Error {
-  override name = 'DatabaseSetupError';
-}
+export { DatabaseSetupError };
 
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/**
+ * better-sqlite3 waits for a lock synchronously, holding up every request: the server waits this
+ * long at most, then answers 503 with Retry-After (see database-faults.ts).
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 75;
+/** At start-up nothing is being served yet: wait for another server's migrations, or a backup. */
+const SQLITE_START_UP_BUSY_TIMEOUT_MS = 15_000;
 const STATEMENT_CACHE_SIZE = 200;
 
 /**
@@ -52,29 +58,37 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
   };
 }
 
-function openSqlite(file: string): Kysely<Tables> {
-  // Referrals are personal data: only the server's own user may read the folder and the file
-  // (SQLite gives its -wal and -shm files the same permissions as the database file).
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  let database: Database.Database;
+interface SqliteHandle {
+  db: Kysely<Tables>;
+  raw: Database.Database;
+}
+
+function openSqlite(file: string): SqliteHandle {
+  let database: Database.Database | undefined;
   try {
+    // Referrals are personal data: only the server's own user may read the folder and the file
+    // (SQLite gives its -wal and -shm files the same permissions as the database file).
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     database = new Database(file);
     chmodSync(file, 0o600);
+    database.pragma(`busy_timeout = ${SQLITE_START_UP_BUSY_TIMEOUT_MS}`);
+    const journal = database.pragma('journal_mode = WAL', { simple: true });
+    if (journal !== 'wal') {
+      throw new DatabaseSetupError(
+        `SQLite could not use WAL mode for ${file} (it reported "${String(journal)}"). Put DATA_DIR on a local disk.`,
+      );
+    }
+    checkIntegrity(database, file);
+    database.pragma('synchronous = FULL');
+    database.pragma('foreign_keys = ON');
   } catch (error) {
-    throw new DatabaseSetupError(`Could not open the SQLite file ${file}: ${(error as Error).message}`);
+    database?.close();
+    throw explainSqliteError(error, file);
   }
-  const journal = database.pragma('journal_mode = WAL', { simple: true });
-  if (journal !== 'wal') {
-    database.close();
-    throw new DatabaseSetupError(
-      `SQLite could not use WAL mode for ${file} (it reported "${String(journal)}"). Put DATA_DIR on a local disk.`,
-    );
-  }
-  database.pragma('synchronous = FULL');
-  database.pragma('foreign_keys = ON');
-  // The admin CLI writes from another process; wait for it rather than fail.
-  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return {
+    raw: database,
+    db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+  };
 }
 
 function openPostgres(url: string, poolMax: number): Kysely<Tables> {
@@ -121,19 +135,26 @@ function explainConnectionError(error: unknown): DatabaseSetupError {
   return new DatabaseSetupError(`Could not set up the database: ${message}`);
 }
 
-/** Opens the database, checks it is durable, and applies any migrations not yet applied. */
-export async function openDatabase(database: Config['database']): Promise<OpenDatabase> {
+export interface OpenOptions {
+  /** SQLite's busy timeout once open: short for the server (the default), longer for the admin CLI. */
+  busyTimeoutMs?: number;
+}
+
+/** Opens the database, checks it is whole and durable, and applies any migrations not yet applied. */
+export async function openDatabase(database: Config['database'], options: OpenOptions = {}): Promise<OpenDatabase> {
   const dialect: DialectName = database.kind;
-  const db = database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres(database.url, database.poolMax);
+  const sqlite = database.kind === 'sqlite' ? openSqlite(database.file) : undefined;
+  const db = sqlite?.db ?? openPostgres(database.kind === 'postgres' ? database.url : '', poolMaxOf(database));
   try {
     await checkDurability(db, dialect);
-    const migrations = migrationsFor(dialect);
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-    const { error } = await migrator.migrateToLatest();
-    if (error) throw error;
+    await migrateUnderLock(db, database);
+    sqlite?.raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS}`);
   } catch (error) {
     await db.destroy();
-    throw error instanceof DatabaseSetupError ? error : explainConnectionError(error);
+    if (error instanceof DatabaseSetupError) throw error;
+    throw database.kind === 'sqlite' ? explainSqliteError(error, database.file) : explainConnectionError(error);
   }
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, monitor: new DatabaseMonitor(), close: () => db.destroy() };
 }
+
+const poolMaxOf = (database: Config['database']) => (database.kind === 'postgres' ? database.poolMax : 1);

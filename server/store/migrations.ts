@@ -1,10 +1,13 @@
 /**
  * Schema migrations for both databases, applied at start-up (server and admin CLI) by Kysely's
- * migrator, which takes a lock so that several app servers starting together apply each one once.
+ * migrator under a lock (see database-start-up.ts), so that several app servers starting together
+ * apply each one once.
  * Never edit a migration that has shipped: add the next one.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { signInAttemptsByAddress } from './migration-0003-sign-in-by-address.ts';
+import { rateLimitHits } from './migration-0003a-rate-limit-hits.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -164,5 +167,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-devices-and-submissions': initial(dialect),
     '0002-inbox': inbox(dialect),
+    '0003-sign-in-attempts-by-address': signInAttemptsByAddress(dialect),
+    '0003a-rate-limit-hits': rateLimitHits(dialect),
   };
 }

@@ -91,8 +91,10 @@ export interface SessionsTable {
 
 export interface SignInAttemptsTable {
   id: string;
-  /** SHA-256 of the lower-cased username typed: unknown names are locked out the same way. */
+  /** SHA-256 of the normalised username typed: unknown names are locked out the same way. */
   username_hash: string;
+  /** SHA-256 of the client's address (as TRUST_PROXY lets the server see it). */
+  client_hash: string;
   attempted_at: Timestamp;
 }
 
@@ -137,6 +139,13 @@ export interface AuditEventsTable {
   details: string;
 }
 
+/** PostgreSQL only: the rate limits' shared counters (see rate-limit-store.ts). */
+export interface RateLimitHitsTable {
+  key: string;
+  count: number;
+  window_ends_at: Timestamp;
+}
+
 export interface Tables {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -147,6 +156,7 @@ export interface Tables {
   triage_states: TriageStatesTable;
   decisions: DecisionsTable;
   audit_events: AuditEventsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export function toIso(value: string | Date): string {

@@ -132,7 +132,13 @@ describe.each(DATABASE_KINDS)('devices on %s', (kind) => {
     const limited = await startTestApp(testDatabase, { enrolRateLimitPerMinute: 2 });
     try {
       const attempt = () =>
-        limited.app.inject({ method: 'POST', url: '/api/v1/devices/enrol', payload: { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' } });
+        // An address of its own: on PostgreSQL the counters are shared with the other apps on the database.
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/devices/enrol',
+          remoteAddress: '198.51.100.77',
+          payload: { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' },
+        });
       const statuses = [(await attempt()).statusCode, (await attempt()).statusCode];
       const third = await attempt();
       expect([...statuses, third.statusCode]).toEqual([401, 401, 429]);
@@ -164,6 +170,8 @@ describe('the admin CLI when something is wrong', () => {
     [['revoke-device', 'tablet-3'], /copy it from list-devices/],
     [['wipe-everything'], /There is no command "wipe-everything"/],
     [[], /Name a command/],
+    [['list-devices', '--all'], /list-devices has no option --all/],
+    [['enrol-device', '--name'], /Give a value after --name/],
   ])('exits 2 with a usage message for %j', async (args, message) => {
     const result = await admin(args, testDatabase.env);
     expect(result.code).toBe(2);
@@ -203,5 +211,35 @@ describe('the logs of every request in this file', () => {
     expect(capturedLogs.length).toBeGreaterThan(0);
     expect(canariesIn(capturedLogs.join(''))).toEqual([]);
     expect(capturedLogs.join('')).not.toMatch(/Bearer|"token"/);
+  });
+});
+
+describe('rate limits on PostgreSQL with two app servers', () => {
+  let testDatabase: TestDatabase;
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase('postgres');
+  });
+  afterAll(() => testDatabase.drop());
+
+  it('keeps one limit between them, so a client cannot double its allowance by switching server', async () => {
+    const [first, second] = [
+      await startTestApp(testDatabase, { enrolRateLimitPerMinute: 3 }),
+      await startTestApp(testDatabase, { enrolRateLimitPerMinute: 3 }),
+    ];
+    try {
+      const attempt = (server: TestApp) =>
+        server.app.inject({
+          method: 'POST',
+          url: '/api/v1/devices/enrol',
+          remoteAddress: '203.0.113.50',
+          payload: { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' },
+        });
+      const statuses = [];
+      for (const server of [first, second, first, second]) statuses.push((await attempt(server)).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await first.close();
+      await second.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdmin } from '../../server/admin-cli.ts';
 import { CONTENT_SECURITY_POLICY } from '../../server/http/security-headers.ts';
 import { sha256 } from '../../server/tokens.ts';
 import { canarySubmission } from './support/canaries.ts';
@@ -137,7 +138,7 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
     expect(squash(empty.body)).toContain(squash('<a href="#password">Enter your password</a>'));
   });
 
-  it('locks a username after 5 failures in 15 minutes, even against the right password, then lets it in', async () => {
+  it('locks a username from one address after 5 failures in 15 minutes, even against the right password, then lets it in', async () => {
     await server.addStaff('locksmith');
     const statuses: string[] = [];
     for (let attempt = 1; attempt <= 5; attempt += 1) {
@@ -158,6 +159,74 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
 
     server.clock.now = new Date(server.clock.now.getTime() + 16 * MINUTE_MS);
     expect((await server.browser().signIn('locksmith')).statusCode).toBe(303);
+  });
+
+  it('sets its cookies for /inbox only, hidden from scripts and never sent from another site', async () => {
+    const page = await server.browser().get('/inbox');
+    expect(page.cookies).toEqual([
+      expect.objectContaining({ name: 'inbox_sign_in', path: '/inbox', httpOnly: true, sameSite: 'Strict' }),
+    ]);
+    expect(page.cookies[0]?.secure).toBeUndefined();
+    const browser = await signedIn();
+    const session = browser.cookies.get('inbox_session') ?? '';
+    const planted = await browser.get('/inbox', { cookie: `inbox_session=${session}; inbox_session=${session}` });
+    expect(squash(planted.body)).toContain(squash('action="/inbox/sign-in"'));
+  });
+
+  it('still lets the real user in from their own address while another address is locked out of their name', async () => {
+    await server.addStaff('target');
+    for (let attempt = 1; attempt <= 6; attempt += 1) await server.browser('203.0.113.9').signIn('target', 'guess');
+    expect((await server.browser('203.0.113.9').signIn('target')).body).toContain('too many times');
+    expect((await server.browser('198.51.100.20').signIn('target')).statusCode).toBe(303);
+    expect(server.signInWaits).toEqual([]);
+  });
+
+  it('slows a name guessed at from many addresses, then gives each address one try, yet lets the right password in', async () => {
+    await server.addStaff('besieged');
+    server.signInWaits.length = 0;
+    for (let address = 1; address <= 100; address += 1) {
+      const response = await server.browser(`10.0.0.${address}`).signIn('besieged', 'x');
+      expect(response.body).not.toContain('too many times');
+    }
+    expect(server.signInWaits.slice(0, 4)).toEqual([250, 500, 1000, 2000]);
+    expect(server.signInWaits.at(-1)).toBe(5000);
+    expect((await server.browser('10.0.0.1').signIn('besieged')).body).toContain('too many times');
+    expect((await server.browser('192.0.2.44').signIn('besieged')).statusCode).toBe(303);
+  });
+
+  it('unlocks a name from the admin CLI', async () => {
+    await server.addStaff('forgetful');
+    for (let attempt = 1; attempt <= 6; attempt += 1) await server.browser().signIn('forgetful', 'guess');
+    expect((await server.browser().signIn('forgetful')).body).toContain('too many times');
+    const output: string[] = [];
+    const io = {
+      env: testDatabase.env,
+      stdout: { write: (text: string) => output.push(text) },
+      stderr: process.stderr,
+    };
+    expect(await runAdmin(['unlock-user', 'Forgetful'], io)).toBe(0);
+    expect(output.join('')).toBe('Forgot 7 recent sign-in attempts for forgetful: they can sign in now.\n');
+    expect((await server.browser().signIn('forgetful')).statusCode).toBe(303);
+  });
+
+  it('treats a name typed in full-width letters, capitals or with spaces as the same name', async () => {
+    expect((await server.browser().signIn(' ＴＲＩＡＧＥＲ ')).statusCode).toBe(303);
+  });
+
+  it('deletes attempts older than the window, for unknown names too', async () => {
+    await server.browser().signIn('nobody-at-all', 'wrong');
+    const attemptsAtUnknownName = async () =>
+      (
+        await server.database.db
+          .selectFrom('sign_in_attempts')
+          .select('id')
+          .where('username_hash', '=', sha256('nobody-at-all'))
+          .execute()
+      ).length;
+    expect(await attemptsAtUnknownName()).toBe(1);
+    server.clock.now = new Date(server.clock.now.getTime() + 16 * MINUTE_MS);
+    await server.browser().signIn('someone-else', 'wrong');
+    expect(await attemptsAtUnknownName()).toBe(0);
   });
 
   it('locks unknown names the same way, so the answer never tells which names exist', async () => {

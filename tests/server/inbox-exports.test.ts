@@ -23,6 +23,9 @@ const FORMULAS = [
   "+cmd|' /C calc'!A0",
   "-2+3+cmd|' /C calc'!A0",
   "@SUM(1+1)*cmd|' /C calc'!A0",
+  // Full-width and invisible starts, which some spreadsheets fold or skip before a formula.
+  '\uFF1DHYPERLINK("http://evil.example","Click")',
+  '\u200B\u2060=1+1; SUM(A1)',
 ];
 
 function hostileSubmission() {
@@ -31,12 +34,18 @@ function hostileSubmission() {
     referrer: {
       ...base.referrer,
       name: FORMULAS[0] ?? '',
-      role: XSS[0] ?? '',
+      role: FORMULAS[4] ?? '',
       phone: '=1+1',
       email: '<b>x</b>@evil.io',
     },
     concern: { ageBand: '0-4', reason: `${FORMULAS[1]}\n${XSS[1]}` },
-    child: { ...base.child, firstName: XSS[2], lastName: FORMULAS[3] ?? '', address: XSS[3] ?? '', household: XSS[5] },
+    child: {
+      ...base.child,
+      firstName: FORMULAS[5],
+      lastName: FORMULAS[3] ?? '',
+      address: XSS[3] ?? '',
+      household: XSS[5],
+    },
     consent: { parentsAware: 'no', consent: 'not-sought', reasonNotSought: XSS[4] },
     strengths: { text: XSS[0] ?? '' },
     childVoice: { text: FORMULAS[2] ?? '' },
@@ -141,11 +150,14 @@ describe.each(DATABASE_KINDS)('hostile text, exports and retention on %s', (kind
     const rows = parseCsv(response.body);
     const [header, row] = rows;
     expect(rows).toHaveLength(2);
-    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[\s\u200B-\u206F]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
     const cell = (name: string) => row?.[header?.indexOf(name) ?? -1];
     expect(cell('referrer_name')).toBe(`'${FORMULAS[0]}`);
     expect(cell('referrer_phone')).toBe(`'=1+1`);
     expect(cell('child_last_name')).toBe(`'${FORMULAS[3]}`);
+    expect(cell('referrer_role')).toBe(`'${FORMULAS[4]}`);
+    expect(cell('child_first_name')).toBe(`'${FORMULAS[5]}`);
+    expect(response.body).toContain(`"'${FORMULAS[5]}"`);
     expect(cell('concern')).toBe(`'${FORMULAS[1]}\n${XSS[1]}`);
     expect(cell('child_voice')).toBe(`'${FORMULAS[2]}`);
     expect(cell('decision_note')).toBe(`'${FORMULAS[0]} ${XSS[0]}`);

@@ -45,6 +45,22 @@ describe('CSV cells', () => {
     ['say "hello"', '"say ""hello"""'],
     ['a=b', 'a=b'],
     ['', ''],
+    ['one; two', '"one; two"'],
+    ['=1;2', `"'=1;2"`],
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    ['\uFE661', "'\uFE661"],
+    ['\u22121', "'\u22121"],
+    ['\u200B=1+1', "'\u200B=1+1"],
+    ['\u200D\u2060@SUM(A1)', "'\u200D\u2060@SUM(A1)"],
+    ['\uFEFF+1', "'\uFEFF+1"],
+    ['\u202E=1', "'\u202E=1"],
+    ['\u00A0 =1', "'\u00A0 =1"],
+    ['\n=1', `"'\n=1"`],
+    ['\u200Bplain', '\u200Bplain'],
+    ['Mum said: =ok', 'Mum said: =ok'],
   ])('writes %j as %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });

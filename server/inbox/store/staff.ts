@@ -14,10 +14,15 @@ import { recordAudit, type Actor } from './audit.ts';
 const MINUTE_MS = 60_000;
 const SESSION_TOKEN_BYTES = 32;
 
+/**
+ * The name as stored, looked up and locked out, whatever was typed: NFKC (so a full-width "Ａ"
+ * is an "a"), trimmed and lower case. usernameSchema applies the same, so the two never differ.
+ */
+export const normaliseUsername = (typed: string) => typed.normalize('NFKC').trim().toLowerCase();
+
 export const usernameSchema = z
   .string()
-  .trim()
-  .toLowerCase()
+  .overwrite(normaliseUsername)
   .regex(
     /^[a-z0-9][a-z0-9._@-]{2,99}$/,
     'A username is 3 to 100 letters, digits, dots, hyphens, underscores or @, starting with a letter or digit',
@@ -26,9 +31,6 @@ export const usernameSchema = z
 export class UserExistsError extends Error {
   override name = 'UserExistsError';
 }
-
-/** The name as looked up and locked out: trimmed and lower case, whatever was typed. */
-export const normaliseUsername = (typed: string) => typed.trim().toLowerCase();
 
 export async function createUser(
   db: Kysely<Tables>,
@@ -120,30 +122,50 @@ export async function disableUser(db: Kysely<Tables>, username: string, actor: A
 
 // Sign-in attempts ------------------------------------------------------------------------------
 
+export interface AttemptCounts {
+  /** Attempts at this name from this address in the window, this one included. */
+  fromClient: number;
+  /** Attempts at this name from every address in the window, this one included. */
+  forName: number;
+}
+
 /**
  * Records an attempt before the password is checked and answers how many attempts this name has
- * had in the window, this one included: parallel guesses each see the others.
+ * had in the window, this one included (parallel guesses each see the others). Attempts older
+ * than the window are deleted for every name, known or not, so the table stays small.
  */
-export async function countAttempt(db: Kysely<Tables>, username: string, windowMinutes: number, now: Date) {
-  const usernameHash = sha256(normaliseUsername(username));
+export async function countAttempt(
+  db: Kysely<Tables>,
+  attempt: { username: string; client: string },
+  windowMinutes: number,
+  now: Date,
+): Promise<AttemptCounts> {
+  const usernameHash = sha256(normaliseUsername(attempt.username));
+  const clientHash = sha256(attempt.client);
+  const since = new Date(now.getTime() - windowMinutes * MINUTE_MS).toISOString();
+  await db.deleteFrom('sign_in_attempts').where('attempted_at', '<=', since).execute();
   await db
     .insertInto('sign_in_attempts')
-    .values({ id: randomUUID(), username_hash: usernameHash, attempted_at: now.toISOString() })
+    .values({ id: randomUUID(), username_hash: usernameHash, client_hash: clientHash, attempted_at: now.toISOString() })
     .execute();
-  const since = new Date(now.getTime() - windowMinutes * MINUTE_MS).toISOString();
-  const row = await db
+  const rows = await db
     .selectFrom('sign_in_attempts')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .select((eb) => [
+      eb.fn.countAll<string | number>().as('forName'),
+      eb.fn.count<string | number>(eb.case().when('client_hash', '=', clientHash).then(1).end()).as('fromClient'),
+    ])
     .where('username_hash', '=', usernameHash)
     .where('attempted_at', '>', since)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { forName: Number(rows.forName), fromClient: Number(rows.fromClient) };
 }
 
-export async function clearAttempts(db: Kysely<Tables>, username: string, olderThan?: Date) {
+/** Forgets the attempts at a name: from one address after it signs in, or all (unlock-user). */
+export async function clearAttempts(db: Kysely<Tables>, username: string, client?: string) {
   let query = db.deleteFrom('sign_in_attempts').where('username_hash', '=', sha256(normaliseUsername(username)));
-  if (olderThan) query = query.where('attempted_at', '<', olderThan.toISOString());
-  await query.execute();
+  if (client !== undefined) query = query.where('client_hash', '=', sha256(client));
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 // Sessions ----------------------------------------------------------------------------------------

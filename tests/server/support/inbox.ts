@@ -24,7 +24,10 @@ export const ORIGIN = `http://${HOST}`;
 export interface InboxTestApp extends TestApp {
   clock: { now: Date };
   addStaff(username: string, role?: Role): Promise<{ id: string; username: string }>;
-  browser(): Browser;
+  /** A browser at this client address (inject's default is 127.0.0.1). */
+  browser(address?: string): Browser;
+  /** Every wait sign-in asked for, in milliseconds (none really happen). */
+  signInWaits: number[];
 }
 
 export async function startInboxApp(
@@ -33,6 +36,7 @@ export async function startInboxApp(
 ): Promise<InboxTestApp> {
   const database = await openDatabase(testDatabase.config);
   const clock = { now: new Date() };
+  const signInWaits: number[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       capturedLogs.push(chunk.toString('utf8'));
@@ -44,13 +48,21 @@ export async function startInboxApp(
     database,
     documents: await testDocuments(),
     logger: createLogger('info', sink),
-    inbox: { now: () => clock.now, passwordParameters: TEST_PASSWORD_PARAMETERS, signInPerMinute },
+    inbox: {
+      now: () => clock.now,
+      wait: async (ms) => {
+        signInWaits.push(ms);
+      },
+      passwordParameters: TEST_PASSWORD_PARAMETERS,
+      signInPerMinute,
+    },
   });
   const server: InboxTestApp = {
     app,
     database,
     keysInFlight: new Set(),
     clock,
+    signInWaits,
     async enrol(name = 'Test tablet') {
       const { code } = await createDevice(database.db, name, 24);
       const response = await app.inject({ method: 'POST', url: '/api/v1/devices/enrol', payload: { code } });
@@ -71,7 +83,7 @@ export async function startInboxApp(
     },
     addStaff: (username, role = 'triage') =>
       createUser(database.db, { username, role, password: TEST_PASSWORD }, TEST_PASSWORD_PARAMETERS, clock.now),
-    browser: () => new Browser(server),
+    browser: (address) => new Browser(server, address),
     async close() {
       await app.close();
       await database.close();
@@ -96,7 +108,10 @@ export function csrfTokenIn(body: string): string {
 
 export class Browser {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly server: InboxTestApp) {}
+  constructor(
+    private readonly server: InboxTestApp,
+    private readonly remoteAddress = '127.0.0.1',
+  ) {}
 
   private remember(response: LightMyRequestResponse) {
     for (const cookie of response.cookies) {
@@ -114,6 +129,7 @@ export class Browser {
     const response = await this.server.app.inject({
       method: 'GET',
       url,
+      remoteAddress: this.remoteAddress,
       headers: { host: HOST, cookie: this.cookieHeader(), 'sec-fetch-site': 'same-origin', ...headers },
     });
     return this.remember(response);
@@ -135,6 +151,7 @@ export class Browser {
     const response = await this.server.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.remoteAddress,
       headers: Object.fromEntries(
         Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined),
       ),
