@@ -37,6 +37,14 @@ describe('the quick check result', () => {
     expect(doNow.getByRole('link', { name: '0345 050 0148' })).toHaveAttribute('href', 'tel:03450500148');
   });
 
+  it('names the statutory route of a level 4 result, so the consent guidance can be trusted', async () => {
+    storedQuickCheck(['learning-missing-from-education']);
+    renderApp('/quick-check/result');
+    await findHeading('Suggested level of need');
+    const route = screen.getByRole('heading', { name: 'Route' });
+    expect(route.nextElementSibling).toHaveTextContent(/section 47 of the Children Act 1989/);
+  });
+
   it('keeps the answers when the app is opened again, until they are cleared', async () => {
     const first = renderApp('/quick-check/age');
     await findHeading("The child's age");

@@ -43,6 +43,12 @@ export function LevelResponse({
       ) : (
         <ReasonList reasons={decision.suggestedReasons} />
       )}
+      {response.route && (
+        <>
+          <Heading>Route</Heading>
+          <p>{response.route.title}</p>
+        </>
+      )}
       <Heading>Who leads</Heading>
       <p>{response.whoLeads}</p>
       <Heading>The offer of support</Heading>
