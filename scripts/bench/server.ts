@@ -15,13 +15,9 @@ import { SQLITE_FILE_NAME } from '../../server/config.ts';
 import { exampleSubmission } from '../../server/openapi-example.ts';
 import { openDatabase } from '../../server/store/database.ts';
 import { createDevice } from '../../server/store/devices.ts';
-import {
-  findPostgresBin,
-  startThrowawayPostgres,
-  type ThrowawayPostgres,
-} from '../../tests/server/support/postgres-cluster.ts';
-import { startServerProcess, type ServerProcess } from '../../tests/server/support/server-process.ts';
-import { fixed, percentile, printSection, type Figure } from './measure.ts';
+import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../harness/postgres-cluster.ts';
+import { startServerProcess, type ServerProcess } from '../harness/server-process.ts';
+import { fixed, percentile, printSection, runPart, Skipped, type Figure } from './measure.ts';
 
 const SEQUENTIAL = 150;
 const CONCURRENT = 700;
@@ -268,32 +264,35 @@ async function benchTarget(target: Target): Promise<Figure[]> {
   }
 }
 
-async function postgresForBench(): Promise<Target | string> {
+async function postgresForBench(): Promise<Target> {
   const given = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (given) return postgresTarget(given);
-  if (!findPostgresBin()) return 'not measured: install PostgreSQL (apt-get install -y postgresql)';
+  if (!findPostgresBin())
+    throw new Skipped('no PostgreSQL here: install it (apt-get install -y postgresql) or set BENCH_DATABASE_URL');
   const cluster = await startThrowawayPostgres();
   return postgresTarget(cluster.url, cluster);
 }
 
 export async function benchServer(): Promise<void> {
   const payloadBytes = Buffer.byteLength(body());
-  for (const make of [async () => sqliteTarget(), postgresForBench]) {
-    const target = await make();
-    if (typeof target === 'string') {
-      printSection('Intake server on PostgreSQL', [{ name: 'durable ingest', value: target }]);
-      continue;
-    }
-    try {
-      const figures = await benchTarget(target);
-      figures.unshift({
-        name: 'submission',
-        value: `${(payloadBytes / 1024).toFixed(1)} KiB JSON`,
-        note: `${os.tmpdir()}, server in its own process, client in this one`,
-      });
-      printSection(`Intake server on ${target.name}`, figures);
-    } finally {
-      await target.dispose();
-    }
+  const parts = [
+    ['Intake server on SQLite', async () => sqliteTarget()],
+    ['Intake server on PostgreSQL', postgresForBench],
+  ] as const;
+  for (const [title, make] of parts) {
+    await runPart(title, async () => {
+      const target = await make();
+      try {
+        const figures = await benchTarget(target);
+        figures.unshift({
+          name: 'submission',
+          value: `${(payloadBytes / 1024).toFixed(1)} KiB JSON`,
+          note: `${os.tmpdir()}, server in its own process, client in this one`,
+        });
+        printSection(`Intake server on ${target.name}`, figures);
+      } finally {
+        await target.dispose();
+      }
+    });
   }
 }
