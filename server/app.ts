@@ -4,12 +4,15 @@
  * takes everything it needs, so tests build it on a temporary database and call it with `inject`,
  * and `main.ts` listens on a port.
  */
+// First: zod must not probe `new Function` (see zod-config.ts).
+import '../src/domain/zod-config.ts';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { MAX_SUBMISSION_BYTES } from '../src/domain/sync/submission-schema.ts';
 import type { Config } from './config.ts';
 import type { DocumentRegistry } from './documents.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerRequestLog, requestId } from './http/logging.ts';
 import { ApiError, handleError } from './http/problems.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -68,6 +71,7 @@ export async function buildApp({
   // JSON only: anything else, text/plain included, is a 415.
   app.removeContentTypeParser('text/plain');
 
+  await registerCompression(app);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
