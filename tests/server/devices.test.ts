@@ -164,6 +164,8 @@ describe('the admin CLI when something is wrong', () => {
     [['revoke-device', 'tablet-3'], /copy it from list-devices/],
     [['wipe-everything'], /There is no command "wipe-everything"/],
     [[], /Name a command/],
+    [['list-devices', '--all'], /list-devices has no option --all/],
+    [['enrol-device', '--name'], /Give a value after --name/],
   ])('exits 2 with a usage message for %j', async (args, message) => {
     const result = await admin(args, testDatabase.env);
     expect(result.code).toBe(2);
