@@ -13,6 +13,7 @@ import { safeError } from './http/logging.ts';
 import { DatabaseSetupError } from './store/database.ts';
 import { CommandFailed, UsageError, type AdminCommand, type AdminIo } from './admin/command.ts';
 import { enrolDevice, listDevicesCommand, revokeDeviceCommand } from './admin/device-commands.ts';
+import { seedDemoCommand } from './admin/seed-demo.ts';
 import { addUser, disableUserCommand, listUsersCommand, purgeSubmissionsCommand } from './admin/staff-commands.ts';
 
 export type { AdminIo } from './admin/command.ts';
@@ -26,6 +27,7 @@ const ADMIN_COMMANDS: Readonly<Record<string, AdminCommand>> = {
   'list-users': listUsersCommand,
   'disable-user': disableUserCommand,
   'purge-submissions': purgeSubmissionsCommand,
+  'seed-demo': seedDemoCommand,
 };
 
 const USAGE = `Usage: npm run admin -- <command>\n\n${Object.values(ADMIN_COMMANDS)

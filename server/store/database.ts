@@ -74,6 +74,9 @@ function openSqlite(file: string): Kysely<Tables> {
   database.pragma('foreign_keys = ON');
   // The admin CLI writes from another process; wait for it rather than fail.
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // Refresh the planner's statistics where they are missing or stale (SQLite's advice for every
+  // connection): without them it reads the inbox's counts from the table, not the covering indexes.
+  database.pragma('optimize = 0x10002');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 

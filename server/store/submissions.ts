@@ -15,7 +15,7 @@ import type { DialectName } from './migrations.ts';
 import { toIso, type SubmissionsTable, type Tables } from './schema.ts';
 
 /** Everything stored for a submission except what the store decides: the id and the receipt time. */
-export type SubmissionRecord = Omit<SubmissionsTable, 'id' | 'received_at' | 'idempotency_key' | 'body_hash'>;
+export type SubmissionRecord = Omit<SubmissionsTable, 'id' | 'received_at' | 'idempotency_key' | 'body_hash' | 'demo'>;
 
 export type RecordOutcome =
   | { kind: 'created'; receipt: Receipt }
