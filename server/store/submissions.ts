@@ -11,7 +11,7 @@
  *   together share one transaction (group commit); on PostgreSQL, each is one statement.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Receipt } from '../../src/domain/sync/submission-schema.ts';
 import type { DialectName } from './migrations.ts';
 import { toIso, type SubmissionsTable, type Tables } from './schema.ts';
@@ -113,24 +113,63 @@ function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore
   let queue: Pending[] = [];
   let scheduled = false;
 
+  /** One look-up for every key in the group, then one insert of every new row: two statements, one commit. */
   async function saveGroup(group: Pending[]) {
     const outcomes = new Map<Pending, RecordOutcome | { error: unknown }>();
     try {
       await db.transaction().execute(async (trx) => {
+        const earlier = await trx
+          .selectFrom('submissions')
+          .select([...RECEIPT_COLUMNS, 'idempotency_key'])
+          .where(
+            'idempotency_key',
+            'in',
+            group.map((pending) => pending.key),
+          )
+          .execute();
+        const byKey = new Map(earlier.map((row) => [row.idempotency_key, row]));
+        const rows: Insertable<SubmissionsTable>[] = [];
         for (const pending of group) {
-          const existing = await findByKey(trx, pending.key);
+          const existing = byKey.get(pending.key);
           if (existing) {
             outcomes.set(pending, answerFor(existing, pending.bodyHash));
             continue;
           }
-          let record: SubmissionRecord;
           try {
-            record = pending.build();
+            const record = pending.build();
+            const row = { ...record, id: randomUUID(), received_at: new Date().toISOString() };
+            rows.push({ ...row, idempotency_key: pending.key, body_hash: pending.bodyHash });
+            outcomes.set(pending, {
+              kind: 'created',
+              receipt: {
+                id: row.id,
+                receivedAt: row.received_at,
+                engineLevel: record.engine_level,
+                immediateRisk: record.immediate_risk === 1,
+              },
+            });
           } catch (error) {
             outcomes.set(pending, { error });
-            continue;
           }
-          outcomes.set(pending, await insertNew(trx, pending.key, pending.bodyHash, () => record));
+        }
+        if (!rows.length) return;
+        const inserted = await trx
+          .insertInto('submissions')
+          .values(rows)
+          .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+          .returning('idempotency_key')
+          .execute();
+        if (inserted.length === rows.length) return;
+        // Another process saved some of these keys first: answer those as replays.
+        const saved = new Set(inserted.map((row) => row.idempotency_key));
+        for (const row of rows) {
+          const pending = group.find((candidate) => candidate.key === row.idempotency_key);
+          if (!pending || saved.has(row.idempotency_key)) continue;
+          const winner = await findByKey(trx, row.idempotency_key);
+          outcomes.set(
+            pending,
+            winner ? answerFor(winner, pending.bodyHash) : { error: new Error('a conflicting submission vanished') },
+          );
         }
       });
     } catch (error) {
