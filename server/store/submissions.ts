@@ -101,6 +101,8 @@ interface Pending {
 
 /** Most submissions one SQLite transaction takes: enough for every device at once, small enough to stay quick. */
 export const MAX_GROUP_COMMIT = 64;
+/** How long a group waits for company under load: well under one fsync. */
+const GROUP_COMMIT_WINDOW_MS = 2;
 
 /**
  * SQLite: group commit. A commit costs one fsync (milliseconds), while everything else about a
@@ -112,6 +114,7 @@ export const MAX_GROUP_COMMIT = 64;
 function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore {
   let queue: Pending[] = [];
   let scheduled = false;
+  let lastGroupSize = 0;
 
   /** One look-up for every key in the group, then one insert of every new row: two statements, one commit. */
   async function saveGroup(group: Pending[]) {
@@ -189,6 +192,7 @@ function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore
     while (queue.length) {
       const group = queue.slice(0, MAX_GROUP_COMMIT);
       queue = queue.slice(MAX_GROUP_COMMIT);
+      lastGroupSize = group.length;
       await saveGroup(group);
     }
     scheduled = false;
@@ -203,8 +207,11 @@ function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore
           queue.push({ key, bodyHash, build, resolve, reject });
           if (!scheduled) {
             scheduled = true;
-            // After the requests already read from the network have queued theirs.
-            setImmediate(() => void flush());
+            // Under concurrent load (the last group was not alone), wait a moment for more to
+            // join, as PostgreSQL's commit_delay does; otherwise only until the requests already
+            // read from the network have queued theirs.
+            if (lastGroupSize > 1) setTimeout(() => void flush(), GROUP_COMMIT_WINDOW_MS);
+            else setImmediate(() => void flush());
           }
         });
       } finally {
