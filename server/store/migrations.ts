@@ -186,10 +186,27 @@ function inboxAtVolume(): Migration {
         (${PRIORITY_LEVEL}, immediate_risk desc, received_at, id)`.execute(db);
       await sql`create index submissions_agency_order on submissions
         (agency, immediate_risk desc, ${PRIORITY_LEVEL} desc, received_at, id)`.execute(db);
+      // Covering indexes: the report's groups, and the columns a join by id needs, are read from
+      // these alone, never from the table, whose rows carry each referral's payload.
+      await db.schema
+        .createIndex('submissions_report')
+        .on('submissions')
+        .columns(['agency', 'practitioner_level', 'engine_level', 'received_at'])
+        .execute();
+      await db.schema
+        .createIndex('submissions_id_levels')
+        .on('submissions')
+        .columns(['id', 'agency', 'practitioner_level', 'engine_level', 'received_at', 'immediate_risk'])
+        .execute();
       await db.schema
         .createIndex('triage_states_status_submission')
         .on('triage_states')
         .columns(['status', 'submission_id'])
+        .execute();
+      await db.schema
+        .createIndex('triage_states_submission_status')
+        .on('triage_states')
+        .columns(['submission_id', 'status', 'decided_level'])
         .execute();
       await db.schema.createIndex('submissions_demo').on('submissions').column('demo').execute();
     },
