@@ -77,9 +77,10 @@ export async function reportData(db: Kysely<Tables>, range: ReportRange): Promis
     }
   }
 
-  // The payload's indicators, unnested by the database's own JSON functions.
+  // The payload's indicators, unnested by the database's own JSON functions (json, not jsonb, on
+  // PostgreSQL: read once, the text is quicker to scan than to convert).
   const indicator = isPostgres(db)
-    ? sql`cross join lateral jsonb_array_elements_text(s.payload::jsonb -> 'indicators') as i(value)`
+    ? sql`cross join lateral json_array_elements_text(s.payload::json -> 'indicators') as i(value)`
     : sql`join json_each(s.payload, '$.indicators') as i`;
   const where = [
     disagreeing,
