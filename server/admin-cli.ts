@@ -14,6 +14,7 @@ import { DatabaseSetupError } from './store/database.ts';
 import { CommandFailed, UsageError, type AdminCommand, type AdminIo } from './admin/command.ts';
 import { backupCommand, restoreCommand } from './admin/backup-commands.ts';
 import { rulesImpactCommand } from './admin/rules-impact.ts';
+import { seedDemoCommand } from './admin/seed-demo.ts';
 import { enrolDevice, listDevicesCommand, revokeDeviceCommand } from './admin/device-commands.ts';
 import {
   addUser,
@@ -38,6 +39,7 @@ const ADMIN_COMMANDS: Readonly<Record<string, AdminCommand>> = {
   backup: backupCommand,
   restore: restoreCommand,
   'rules-impact': rulesImpactCommand,
+  'seed-demo': seedDemoCommand,
 };
 
 const USAGE = `Usage: npm run admin -- <command>\n\n${Object.values(ADMIN_COMMANDS)

@@ -4,6 +4,8 @@
  * takes everything it needs, so tests build it on a temporary database and call it with `inject`,
  * and `main.ts` listens on a port.
  */
+// First: zod must not probe `new Function` (see zod-config.ts).
+import '../src/domain/zod-config.ts';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -11,6 +13,7 @@ import { MAX_SUBMISSION_BYTES } from '../src/domain/sync/submission-schema.ts';
 import type { Config } from './config.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { capConnectionsPerAddress, timeoutOptions } from './http/connection-limits.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerRequestLog, requestId } from './http/logging.ts';
 import { ApiError, databaseUnavailable, handleError, sendProblem } from './http/problems.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -86,6 +89,7 @@ export async function buildApp({
   // JSON only: anything else, text/plain included, is a 415.
   app.removeContentTypeParser('text/plain');
 
+  await registerCompression(app);
   await app.register(rateLimit, {
     global: false,
     // Several app servers share PostgreSQL: they must share the counters too. SQLite has one.

@@ -1,3 +1,5 @@
+// First: zod must not probe `new Function` under the CSP (see domain/zod-config.ts).
+import './domain/zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { catalogue } from 'virtual:thresholds';

@@ -4,15 +4,16 @@
  * and row count. Without a session they answer 401, never the sign-in page.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import type { Submission } from '../../src/domain/sync/submission-schema.ts';
 import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
-import { toCsv, type CsvValue } from './csv.ts';
+import { csvChunks, toCsv, type CsvValue } from './csv.ts';
 import { parseDayRange, parseListQuery } from './filters.ts';
 import { agencyLabel, outcomeLabel, STATUS_LABELS } from './model.ts';
 import { consistencyReport, percent, type AgreementRow } from './report.ts';
 import { recordAudit } from './store/audit.ts';
-import { exportSubmissions } from './store/queries.ts';
-import { reportInputs } from './store/report-data.ts';
+import { countSubmissions, exportSubmissions, type ExportRow } from './store/queries.ts';
+import { reportData } from './store/report-data.ts';
 import { reportPage } from './views/report.ts';
 
 function rangeValues(query: unknown) {
@@ -21,7 +22,7 @@ function rangeValues(query: unknown) {
   return { from: text(raw.from), to: text(raw.to) };
 }
 
-function sendCsv(reply: FastifyReply, name: string, csv: string, now: Date) {
+function sendCsv(reply: FastifyReply, name: string, csv: string | Readable, now: Date) {
   return reply
     .type('text/csv; charset=utf-8')
     .header('Content-Disposition', `attachment; filename="${name}-${now.toISOString().slice(0, 10)}.csv"`)
@@ -94,6 +95,36 @@ function agreementCells(table: string, group: string, row: AgreementRow): CsvVal
   ];
 }
 
+function submissionCells(row: ExportRow): CsvValue[] {
+  const s = JSON.parse(row.payload) as Partial<Submission>;
+  return [
+    row.id,
+    row.received_at,
+    STATUS_LABELS[row.status],
+    row.immediate_risk === 1 ? 'yes' : 'no',
+    agencyLabel(row.agency),
+    s.referrer?.name,
+    s.referrer?.role,
+    s.referrer?.phone,
+    s.child?.lastName,
+    s.child?.firstName,
+    s.child?.dateOfBirth,
+    s.child?.dueDate,
+    s.concern?.ageBand,
+    row.practitioner_level,
+    row.engine_level,
+    row.suggested_level,
+    row.override_rationale,
+    s.concern?.reason,
+    s.childVoice?.text,
+    row.decided_level,
+    outcomeLabel(row.outcome),
+    row.note,
+    row.decided_by,
+    row.decided_at,
+  ];
+}
+
 export function registerReportRoutes(inbox: FastifyInstance, context: InboxContext, signIn: SignInResponder) {
   const page = guard(signIn, { kind: 'page' });
   const data = guard(signIn, { kind: 'data' });
@@ -101,8 +132,8 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
   async function report(query: unknown) {
     const values = rangeValues(query);
     const range = parseDayRange(values.from, values.to);
-    const inputs = range.errors.length ? [] : await reportInputs(context.db, range);
-    return { values, range, report: consistencyReport(inputs, context.levels) };
+    const data = range.errors.length ? { inputs: [], indicators: [] } : await reportData(context.db, range);
+    return { values, range, report: consistencyReport(data.inputs, context.levels, data.indicators) };
   }
 
   inbox.get('/report', { preHandler: page }, async (request, reply) => {
@@ -126,47 +157,27 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
         reply,
         parsed.errors.map((error) => error.message),
       );
-    const rows = await exportSubmissions(context.db, parsed.filters);
+    // Counted from the indexes first, for the audit trail; the rows then stream out in batches.
+    const { total } = await countSubmissions(context.db, parsed.filters);
     const now = context.now();
     await recordAudit(
       context.db,
       {
         actor: sessionOf(request).user,
         action: 'exported-submissions',
-        details: { rows: rows.length, ...parsed.values },
+        details: { rows: total, ...parsed.values },
       },
       now,
     );
-    const cells = rows.map((row): CsvValue[] => {
-      const s = JSON.parse(row.payload) as Partial<Submission>;
-      return [
-        row.id,
-        row.received_at,
-        STATUS_LABELS[row.status],
-        row.immediate_risk === 1 ? 'yes' : 'no',
-        agencyLabel(row.agency),
-        s.referrer?.name,
-        s.referrer?.role,
-        s.referrer?.phone,
-        s.child?.lastName,
-        s.child?.firstName,
-        s.child?.dateOfBirth,
-        s.child?.dueDate,
-        s.concern?.ageBand,
-        row.practitioner_level,
-        row.engine_level,
-        row.suggested_level,
-        row.override_rationale,
-        s.concern?.reason,
-        s.childVoice?.text,
-        row.decided_level,
-        outcomeLabel(row.outcome),
-        row.note,
-        row.decided_by,
-        row.decided_at,
-      ];
-    });
-    return sendCsv(reply, 'referrals', toCsv(SUBMISSION_COLUMNS, cells), now);
+    const batches = async function* () {
+      for await (const rows of exportSubmissions(context.db, parsed.filters)) yield rows.map(submissionCells);
+    };
+    return sendCsv(
+      reply,
+      'referrals',
+      Readable.from(csvChunks(SUBMISSION_COLUMNS, batches()), { objectMode: false }),
+      now,
+    );
   });
 
   inbox.get('/export/report.csv', { preHandler: data }, async (request, reply) => {

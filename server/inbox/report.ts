@@ -13,6 +13,8 @@ export interface ReportInput {
   decidedLevel: number | null;
   /** The indicators chosen, for referrals whose levels disagree (others may leave it empty). */
   indicators: readonly string[];
+  /** How many referrals this row stands for (the database counts alike rows together); 1 if not given. */
+  count?: number;
 }
 
 export interface AgreementRow {
@@ -63,14 +65,15 @@ function emptyRow(key: string): AgreementRow {
 }
 
 function add(row: AgreementRow, input: ReportInput) {
-  row.referrals += 1;
-  if (input.referrerLevel === input.engineLevel) row.referrerMatchesEngine += 1;
+  const n = input.count ?? 1;
+  row.referrals += n;
+  if (input.referrerLevel === input.engineLevel) row.referrerMatchesEngine += n;
   if (input.decidedLevel === null) return;
-  row.decided += 1;
-  if (input.referrerLevel === input.decidedLevel) row.referrerMatchesDecision += 1;
-  if (input.engineLevel === input.decidedLevel) row.engineMatchesDecision += 1;
-  if (input.referrerLevel > input.decidedLevel) row.referrerHigher += 1;
-  if (input.referrerLevel < input.decidedLevel) row.referrerLower += 1;
+  row.decided += n;
+  if (input.referrerLevel === input.decidedLevel) row.referrerMatchesDecision += n;
+  if (input.engineLevel === input.decidedLevel) row.engineMatchesDecision += n;
+  if (input.referrerLevel > input.decidedLevel) row.referrerHigher += n;
+  if (input.referrerLevel < input.decidedLevel) row.referrerLower += n;
 }
 
 /** Whether a decided referral's three levels are not all the same. */
@@ -81,12 +84,20 @@ export function levelsDisagree(input: Pick<ReportInput, 'referrerLevel' | 'engin
   );
 }
 
-export function consistencyReport(inputs: readonly ReportInput[], levels: readonly number[]): ConsistencyReport {
+/**
+ * `indicatorCounts`, when given, are the disagreeing referrals' indicators already counted (by
+ * the database, at volume); otherwise they are counted from each input's `indicators`.
+ */
+export function consistencyReport(
+  inputs: readonly ReportInput[],
+  levels: readonly number[],
+  indicatorCounts?: readonly IndicatorCount[],
+): ConsistencyReport {
   const total = emptyRow('all');
   const byAgency = new Map<string, AgreementRow>();
   const byLevel = new Map<number, AgreementRow>(levels.map((level) => [level, emptyRow(String(level))]));
   const matrix = new Map<string, number>();
-  const indicatorCounts = new Map<string, number>();
+  const counted = new Map<string, number>();
   let disagreeing = 0;
 
   for (const input of inputs) {
@@ -99,11 +110,12 @@ export function consistencyReport(inputs: readonly ReportInput[], levels: readon
     add(levelRow, input);
     if (input.decidedLevel !== null) {
       const cell = `${input.referrerLevel}:${input.decidedLevel}`;
-      matrix.set(cell, (matrix.get(cell) ?? 0) + 1);
+      matrix.set(cell, (matrix.get(cell) ?? 0) + (input.count ?? 1));
     }
     if (levelsDisagree(input)) {
-      disagreeing += 1;
-      for (const id of new Set(input.indicators)) indicatorCounts.set(id, (indicatorCounts.get(id) ?? 0) + 1);
+      disagreeing += input.count ?? 1;
+      if (indicatorCounts) continue;
+      for (const id of new Set(input.indicators)) counted.set(id, (counted.get(id) ?? 0) + 1);
     }
   }
 
@@ -120,7 +132,7 @@ export function consistencyReport(inputs: readonly ReportInput[], levels: readon
       })),
     ),
     disagreeing,
-    indicators: [...indicatorCounts.entries()]
+    indicators: [...(indicatorCounts?.map(({ id, count }) => [id, count] as const) ?? counted.entries())]
       .map(([id, count]) => ({ id, count }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id))
       .slice(0, TOP_INDICATORS),

@@ -81,6 +81,9 @@ function openSqlite(file: string): SqliteHandle {
     checkIntegrity(database, file);
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
+    // Refresh the planner's statistics where they are missing or stale (SQLite's advice for every
+    // connection): without them it reads the inbox's counts from the table, not the covering indexes.
+    database.pragma('optimize = 0x10002');
   } catch (error) {
     database?.close();
     throw explainSqliteError(error, file);

@@ -162,6 +162,60 @@ function inbox(dialect: DialectName): Migration {
   };
 }
 
+/** The level the inbox sorts and filters by (queries.ts `priorityLevel` must be written the same way to use these indexes). */
+const PRIORITY_LEVEL = sql`(case when engine_level > practitioner_level then engine_level else practitioner_level end)`;
+
+/**
+ * The inbox at a large authority's volume (issue 13): an index for the list's order and for each
+ * filter that leads with a column (level, agency), so the first page of any of them is read in
+ * order from an index instead of sorting the whole table; and a `demo` flag on referrals made by
+ * `admin seed-demo`, so fictional data is marked in the database itself and can be told apart.
+ */
+function inboxAtVolume(): Migration {
+  return {
+    async up(db: AnyDatabase) {
+      await db.schema
+        .alterTable('submissions')
+        .addColumn('demo', 'integer', (col) =>
+          col
+            .notNull()
+            .defaultTo(0)
+            .check(sql`demo in (0, 1)`),
+        )
+        .execute();
+      await sql`create index submissions_list_order on submissions
+        (immediate_risk desc, ${PRIORITY_LEVEL} desc, received_at, id)`.execute(db);
+      await sql`create index submissions_level_order on submissions
+        (${PRIORITY_LEVEL}, immediate_risk desc, received_at, id)`.execute(db);
+      await sql`create index submissions_agency_order on submissions
+        (agency, immediate_risk desc, ${PRIORITY_LEVEL} desc, received_at, id)`.execute(db);
+      // Covering indexes: the report's groups, and the columns a join by id needs, are read from
+      // these alone, never from the table, whose rows carry each referral's payload.
+      await db.schema
+        .createIndex('submissions_report')
+        .on('submissions')
+        .columns(['agency', 'practitioner_level', 'engine_level', 'received_at'])
+        .execute();
+      await db.schema
+        .createIndex('submissions_id_levels')
+        .on('submissions')
+        .columns(['id', 'agency', 'practitioner_level', 'engine_level', 'received_at', 'immediate_risk'])
+        .execute();
+      await db.schema
+        .createIndex('triage_states_status_submission')
+        .on('triage_states')
+        .columns(['status', 'submission_id'])
+        .execute();
+      await db.schema
+        .createIndex('triage_states_submission_status')
+        .on('triage_states')
+        .columns(['submission_id', 'status', 'decided_level'])
+        .execute();
+      await db.schema.createIndex('submissions_demo').on('submissions').column('demo').execute();
+    },
+  };
+}
+
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
@@ -169,5 +223,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002-inbox': inbox(dialect),
     '0003-sign-in-attempts-by-address': signInAttemptsByAddress(dialect),
     '0003a-rate-limit-hits': rateLimitHits(dialect),
+    '0004-inbox-at-volume': inboxAtVolume(),
   };
 }

@@ -6,7 +6,7 @@
  *   there); they are always written as ISO strings and read back through `toIso`;
  * - flags are integers 0/1 in both, because better-sqlite3 cannot bind booleans.
  */
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Written as an ISO-8601 string; read back as a string (SQLite) or a Date (PostgreSQL). */
 export type Timestamp = ColumnType<string | Date, string, string>;
@@ -62,6 +62,8 @@ export interface SubmissionsTable {
   received_at: Timestamp;
   /** The validated submission as JSON text. Personal data: never logged, never sent back. */
   payload: string;
+  /** 1 for the fictional referrals `admin seed-demo` makes, 0 for real ones (migration 0004). */
+  demo: Generated<number>;
 }
 
 /** Front-door staff who use the inbox (issue 8). Users are disabled, never deleted: decisions name them. */

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { exampleSubmission } from '../../server/openapi-example.ts';
 import type { Submission } from '../../src/domain/sync/submission-schema.ts';
 import { ROOT_DIR } from '../server/support/root.ts';
-import { startServerProcess, type ServerProcess } from '../server/support/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../../scripts/harness/server-process.ts';
 import { TABLET_LANDSCAPE } from './devices.ts';
 import { expectNoAxeViolations } from './page-checks.ts';
 

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SQLITE_FILE_NAME } from '../../server/config.ts';
-import { freePort, startServerProcess, type ServerProcess } from '../server/support/server-process.ts';
+import { freePort, startServerProcess, type ServerProcess } from '../../scripts/harness/server-process.ts';
 import { ROOT_DIR } from '../server/support/root.ts';
 import { TABLET_PORTRAIT } from './devices.ts';
 import { completeAssessment, PASSPHRASE, unlock } from './journeys.ts';

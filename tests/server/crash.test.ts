@@ -11,7 +11,7 @@ import { createDevice } from '../../server/store/devices.ts';
 import type { Receipt } from '../../src/domain/sync/submission-schema.ts';
 import { canariesIn, canarySubmission } from './support/canaries.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './support/harness.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../../scripts/harness/server-process.ts';
 
 const SUBMISSIONS = 500;
 const CONCURRENCY = 8;

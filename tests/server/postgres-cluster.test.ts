@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTALL_HINT, startThrowawayPostgres } from './support/postgres-cluster.ts';
+import { INSTALL_HINT, startThrowawayPostgres } from '../../scripts/harness/postgres-cluster.ts';
 
 describe('the throwaway PostgreSQL for the server tests', () => {
   it('fails, saying how to install PostgreSQL, when its binaries are missing', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeStaticDir, ROOT } from './support/harness.ts';
-import { startServerProcess } from './support/server-process.ts';
+import { startServerProcess } from '../../scripts/harness/server-process.ts';
 
 const run = promisify(execFile);
 const NO_STACK_TRACE = /\n\s+at .+:\d+:\d+/;

@@ -21,17 +21,36 @@ export interface ListFilters {
 export const priorityLevel = sql<number>`case when s.engine_level > s.practitioner_level then s.engine_level else s.practitioner_level end`;
 const statusOf = sql<Status>`coalesce(t.status, 'new')`;
 
+type Db = Kysely<Tables>;
+
+/** Whether any filter narrows the submissions themselves (as opposed to their triage status). */
+const narrowsSubmissions = (filters: ListFilters) =>
+  filters.level !== undefined || Boolean(filters.agency || filters.from || filters.to);
+
 /** Submissions (s) with their triage state (t), narrowed by the filters; callers add joins and columns. */
-function filtered(db: Kysely<Tables>, filters: ListFilters, withStatus = true) {
+function filtered(db: Db, filters: ListFilters, withStatus = true) {
   let query = db.selectFrom('submissions as s').leftJoin('triage_states as t', 't.submission_id', 's.id');
   if (filters.level !== undefined) query = query.where(priorityLevel, '=', filters.level);
   if (filters.agency) query = query.where('s.agency', '=', filters.agency);
   if (filters.from) query = query.where('s.received_at', '>=', filters.from);
   if (filters.to) query = query.where('s.received_at', '<', filters.to);
   const status = withStatus ? filters.status : undefined;
+  // Written through coalesce (not `t.status = …`) so the join stays a left join driven by the
+  // submissions' list-order index: the first page is then found after reading a few rows, where
+  // starting from triage_states would sort every decided referral first.
   if (status === 'new') query = query.where('t.status', 'is', null);
-  else if (status) query = query.where('t.status', '=', status);
+  else if (status) query = query.where(statusOf, '=', status);
   return query;
+}
+
+/**
+ * The list's order, in the columns of the index that serves it (migration 0004). With a level
+ * filter the level is the same on every row, and leaving it out lets the level index give the order.
+ */
+function inListOrder<Q extends ReturnType<typeof filtered>>(query: Q, filters: ListFilters): Q {
+  let ordered = query.orderBy('s.immediate_risk', 'desc');
+  if (filters.level === undefined) ordered = ordered.orderBy(priorityLevel, 'desc');
+  return ordered.orderBy('s.received_at', 'asc').orderBy('s.id') as Q;
 }
 
 export interface ListRow {
@@ -60,11 +79,18 @@ function childNameFrom(payload: string): string {
 }
 
 export async function listSubmissions(
-  db: Kysely<Tables>,
+  db: Db,
   filters: ListFilters,
   page: { limit: number; offset: number },
 ): Promise<ListRow[]> {
-  const rows = await filtered(db, filters)
+  // The page's ids first: read from the list-order index alone, however deep the page, so
+  // skipping 30,000 rows touches no referral's payload. Then only those rows are read.
+  const ids = await inListOrder(filtered(db, filters).select('s.id'), filters)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  if (!ids.length) return [];
+  const rows = await filtered(db, {})
     .select([
       's.id',
       's.received_at',
@@ -78,46 +104,95 @@ export async function listSubmissions(
       't.outcome',
       statusOf.as('status'),
     ])
-    .orderBy('s.immediate_risk', 'desc')
-    .orderBy(priorityLevel, 'desc')
-    .orderBy('s.received_at', 'asc')
-    .orderBy('s.id')
-    .limit(page.limit)
-    .offset(page.offset)
+    .where(
+      's.id',
+      'in',
+      ids.map((row) => row.id),
+    )
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    receivedAt: toIso(row.received_at),
-    agency: row.agency,
-    ageBand: row.age_band,
-    practitionerLevel: row.practitioner_level,
-    engineLevel: row.engine_level,
-    immediateRisk: row.immediate_risk === 1,
-    status: row.status,
-    decidedLevel: row.decided_level,
-    outcome: row.outcome,
-    childName: childNameFrom(row.payload),
-  }));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap(({ id }) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return {
+      id: row.id,
+      receivedAt: toIso(row.received_at),
+      agency: row.agency,
+      ageBand: row.age_band,
+      practitionerLevel: row.practitioner_level,
+      engineLevel: row.engine_level,
+      immediateRisk: row.immediate_risk === 1,
+      status: row.status,
+      decidedLevel: row.decided_level,
+      outcome: row.outcome,
+      childName: childNameFrom(row.payload),
+    };
+  });
 }
 
 /** How many referrals match the filters, by status (ignoring the status filter), and how many are at immediate risk. */
-export async function countSubmissions(db: Kysely<Tables>, filters: ListFilters): Promise<ListCounts> {
-  const rows = await filtered(db, filters, false)
+export async function countSubmissions(db: Db, filters: ListFilters): Promise<ListCounts> {
+  const unfiltered = { ...filters, status: undefined };
+  // Everything matching, from an index (no join): the total and how many are at immediate risk.
+  const all = await db
+    .selectFrom('submissions as s')
+    .$call((query) => {
+      let q = query;
+      if (unfiltered.level !== undefined) q = q.where(priorityLevel, '=', unfiltered.level);
+      if (unfiltered.agency) q = q.where('s.agency', '=', unfiltered.agency);
+      if (unfiltered.from) q = q.where('s.received_at', '>=', unfiltered.from);
+      if (unfiltered.to) q = q.where('s.received_at', '<', unfiltered.to);
+      return q;
+    })
     .select((eb) => [
-      statusOf.as('status'),
       eb.fn.countAll<string | number>().as('n'),
       eb.fn.sum<string | number | null>('s.immediate_risk').as('risk'),
     ])
-    .groupBy(statusOf)
-    .execute();
-  const byStatus: Record<Status, number> = { new: 0, 'in-triage': 0, decided: 0 };
-  let immediateRisk = 0;
-  for (const row of rows) {
-    byStatus[row.status] = Number(row.n);
-    if (!filters.status || filters.status === row.status) immediateRisk += Number(row.risk ?? 0);
+    .executeTakeFirstOrThrow();
+  const total = Number(all.n);
+  const allRisk = Number(all.risk ?? 0);
+  // Then the referrals someone has started on, which are the fewer: new is what is left.
+  let started;
+  if (narrowsSubmissions(filters) || filters.status) {
+    started = await db
+      .selectFrom('submissions as s')
+      .innerJoin('triage_states as t', 't.submission_id', 's.id')
+      .$call((query) => {
+        let q = query;
+        if (filters.level !== undefined) q = q.where(priorityLevel, '=', filters.level);
+        if (filters.agency) q = q.where('s.agency', '=', filters.agency);
+        if (filters.from) q = q.where('s.received_at', '>=', filters.from);
+        if (filters.to) q = q.where('s.received_at', '<', filters.to);
+        return q;
+      })
+      .select((eb) => [
+        't.status',
+        eb.fn.countAll<string | number>().as('n'),
+        eb.fn.sum<string | number | null>('s.immediate_risk').as('risk'),
+      ])
+      .groupBy('t.status')
+      .execute();
+  } else {
+    // No filter at all: triage_states alone says how many are started (its status index).
+    started = await db
+      .selectFrom('triage_states as t')
+      .select((eb) => ['t.status', eb.fn.countAll<string | number>().as('n'), sql<null>`null`.as('risk')])
+      .groupBy('t.status')
+      .execute();
   }
-  const total = filters.status ? byStatus[filters.status] : byStatus.new + byStatus['in-triage'] + byStatus.decided;
-  return { total, byStatus, immediateRisk };
+  const byStatus: Record<Status, number> = { new: total, 'in-triage': 0, decided: 0 };
+  const riskByStatus: Record<Status, number> = { new: allRisk, 'in-triage': 0, decided: 0 };
+  for (const row of started) {
+    byStatus[row.status] = Number(row.n);
+    riskByStatus[row.status] = Number(row.risk ?? 0);
+    byStatus.new -= Number(row.n);
+    riskByStatus.new -= Number(row.risk ?? 0);
+  }
+  return {
+    total: filters.status ? byStatus[filters.status] : total,
+    byStatus,
+    immediateRisk: filters.status ? riskByStatus[filters.status] : allRisk,
+  };
 }
 
 export async function findSubmission(db: Kysely<Tables>, id: string) {
@@ -155,9 +230,12 @@ export async function findSubmission(db: Kysely<Tables>, id: string) {
 }
 export type SubmissionRow = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
 
-/** Everything an export needs, in list order, with the latest decision's note and who made it. */
-export async function exportSubmissions(db: Kysely<Tables>, filters: ListFilters) {
-  const rows = await filtered(db, filters)
+/** Small enough that one batch (query, CSV, compression) holds the event loop for a few milliseconds. */
+export const EXPORT_BATCH_ROWS = 200;
+
+/** The export's rows with the latest decision's note and who made it, for the rows `narrow` picks. */
+function exportRows(db: Db, filters: ListFilters) {
+  return filtered(db, filters)
     .leftJoin('decisions as d', (join) =>
       join.onRef('d.submission_id', '=', 's.id').onRef('d.sequence', '=', 't.decision_count'),
     )
@@ -178,16 +256,46 @@ export async function exportSubmissions(db: Kysely<Tables>, filters: ListFilters
       'd.note',
       'd.decided_at',
       'u.username as decided_by',
-    ])
-    .orderBy('s.immediate_risk', 'desc')
-    .orderBy(priorityLevel, 'desc')
-    .orderBy('s.received_at', 'asc')
-    .orderBy('s.id')
-    .execute();
-  return rows.map((row) => ({
-    ...row,
-    received_at: toIso(row.received_at),
-    decided_at: row.decided_at ? toIso(row.decided_at) : null,
-  }));
+    ]);
 }
-export type ExportRow = Awaited<ReturnType<typeof exportSubmissions>>[number];
+
+/**
+ * Everything an export needs, in list order, a batch of rows at a time, each batch its own short
+ * query: a whole-table read would hold the database (and, on SQLite, the event loop) for as long
+ * as it runs, and every other request would wait. The list order is walked in slices of equal
+ * immediate risk and level, each read by keyset (received time, id) from the list-order index.
+ */
+export async function* exportSubmissions(db: Db, filters: ListFilters) {
+  const slices = await db
+    .selectFrom('submissions as s')
+    .select(['s.immediate_risk', priorityLevel.as('level')])
+    .distinct()
+    .execute();
+  slices.sort((a, b) => b.immediate_risk - a.immediate_risk || b.level - a.level);
+  for (const slice of slices) {
+    if (filters.level !== undefined && slice.level !== filters.level) continue;
+    let after: { receivedAt: string | Date; id: string } | undefined;
+    for (;;) {
+      let query = exportRows(db, { ...filters, level: slice.level })
+        .where('s.immediate_risk', '=', slice.immediate_risk)
+        .orderBy('s.received_at', 'asc')
+        .orderBy('s.id')
+        .limit(EXPORT_BATCH_ROWS);
+      if (after) {
+        const { receivedAt, id } = after;
+        query = query.where((eb) => eb(eb.refTuple('s.received_at', 's.id'), '>', eb.tuple(receivedAt, id)));
+      }
+      const rows = await query.execute();
+      if (!rows.length) break;
+      const last = rows[rows.length - 1];
+      if (last) after = { receivedAt: last.received_at, id: last.id };
+      yield rows.map((row) => ({
+        ...row,
+        received_at: toIso(row.received_at),
+        decided_at: row.decided_at ? toIso(row.decided_at) : null,
+      }));
+      if (rows.length < EXPORT_BATCH_ROWS) break;
+    }
+  }
+}
+export type ExportRow = ReturnType<typeof exportSubmissions> extends AsyncGenerator<(infer Row)[]> ? Row : never;

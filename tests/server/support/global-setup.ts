@@ -4,7 +4,7 @@
  * fails with the command that installs it: the PostgreSQL half is never skipped silently.
  */
 import type { TestProject } from 'vitest/node';
-import { startThrowawayPostgres } from './postgres-cluster.ts';
+import { startThrowawayPostgres } from '../../../scripts/harness/postgres-cluster.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,10 +1,10 @@
 /**
  * The real server as a child process (as `npm start` runs it, minus the build), for the crash
- * test and the benchmark. Its output is captured for the canary scan.
+ * test, the browser tests and the benchmark (one harness, shared by tests and bench). Its output is captured for the canary scan.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { ROOT_DIR } from './root.ts';
+import { fileURLToPath } from 'node:url';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,6 +31,7 @@ export interface ServerProcess {
 }
 
 const READY_TIMEOUT_MS = 60_000;
+const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Starts `server/main.ts` in one node process (tsx as a loader, not its CLI, which would put a
