@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { migrationsFor } from './migrations.ts';

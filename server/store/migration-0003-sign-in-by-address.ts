@@ -4,7 +4,7 @@
  * The rows only ever matter for 15 minutes, so the old table is replaced rather than altered.
  */
 import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import type { DialectName } from './migrations.ts';
 
 export function signInAttemptsByAddress(dialect: DialectName): Migration {

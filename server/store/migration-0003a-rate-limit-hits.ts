@@ -4,7 +4,7 @@
  * rate-limit-store.ts). SQLite serves from one machine and keeps its counters in memory.
  */
 import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import type { DialectName } from './migrations.ts';
 
 export function rateLimitHits(dialect: DialectName): Migration {

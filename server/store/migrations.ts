@@ -5,7 +5,7 @@
  * Never edit a migration that has shipped: add the next one.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import { signInAttemptsByAddress } from './migration-0003-sign-in-by-address.ts';
 import { rateLimitHits } from './migration-0003a-rate-limit-hits.ts';
 
