@@ -242,6 +242,9 @@ test.describe('the front door inbox', () => {
     await page.clock.install();
     await signIn(page, 'frontdoor');
     await page.getByLabel('Status', { exact: true }).selectOption('decided');
+    // The warning's timers are set by a deferred script: under load it may not have run yet, and
+    // time moved on before it runs would never reach its timers.
+    await page.waitForLoadState('load');
     await page.clock.fastForward('28:30');
     const warning = page.getByRole('dialog', { name: 'You will be signed out soon' });
     await expect(warning).toBeVisible();

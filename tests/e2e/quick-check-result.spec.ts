@@ -7,7 +7,7 @@ import { expectNoAxeViolations, expectNoHorizontalScroll, expectTouchTargets } f
 const SEARCHES = [
   ['attendance', 'learning-persistent-absence'],
   ['hungry', 'self-care-fending-for-self'],
-  ['domestic abuse', 'family-functioning-repeated-domestic-abuse'],
+  ['domestic abuse', 'domestic-abuse-repeated-incidents'],
 ] as const;
 
 /** A returning officer: the area was chosen on an earlier visit, so the start page is the first screen. */
@@ -88,7 +88,7 @@ for (const [size, device] of [
       for (const words of [
         'Misses at least one school day in ten',
         'Regularly turns up hungry',
-        'domestic abuse incidents',
+        'Two or more incidents in the past year',
       ]) {
         await expect(page.locator('.concern-group li').filter({ hasText: words })).toHaveCount(1);
       }
@@ -136,7 +136,7 @@ for (const [size, device] of [
       await page.evaluate(() =>
         localStorage.setItem(
           'levels-of-need.quick-check',
-          JSON.stringify({ documentId: 'st-helens', ageBand: '5-11', indicators: ['self-care-left-alone'] }),
+          JSON.stringify({ documentId: 'st-helens', ageBand: '5-11', indicators: ['safety-child-left-alone'] }),
         ),
       );
       await page.goto('/quick-check/result');
