@@ -1,3 +1,4 @@
+import { seenFromOtherDomains } from '../../domain/thresholds/queries.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 import { IndicatorCheckboxes } from './indicator-checkboxes.tsx';
 
@@ -25,6 +26,10 @@ export function IndicatorPicker({ document, domainId, ageBand, selected, onToggl
         .sort((a, b) => a.level - b.level),
     }))
     .filter((group) => group.indicators.length > 0);
+  const alsoHere = seenFromOtherDomains(document, domainId, ageBand);
+  if (alsoHere.length) {
+    groups.push({ id: 'seen-from-other-domains', title: 'Also in other parts of the document', indicators: alsoHere });
+  }
   if (!groups.length)
     return <p>There are no descriptions in this area for a child of this age. Continue to the next step.</p>;
   return (

@@ -18,6 +18,23 @@ export function indicatorsByLevel(document: ThresholdsDocument, domainId: string
 }
 
 /**
+ * Indicators whose concern is also seen from `domainId` (a later entry in the concern's `domains`)
+ * though its ladder lives in another domain's file, for that domain's page: a practitioner looking
+ * at family life still finds domestic abuse there, and it is still one concern, counted once.
+ */
+export function seenFromOtherDomains(document: ThresholdsDocument, domainId: string, ageBand?: string): Indicator[] {
+  const seenHere = new Set(
+    document.concerns.filter((concern) => concern.domains.slice(1).includes(domainId)).map((concern) => concern.id),
+  );
+  if (!seenHere.size) return [];
+  return document.domains
+    .filter((domain) => domain.id !== domainId)
+    .flatMap((domain) => domain.indicators)
+    .filter((i) => i.concern !== undefined && seenHere.has(i.concern) && (!ageBand || i.ageBands.includes(ageBand)))
+    .sort((a, b) => (a.concern ?? '').localeCompare(b.concern ?? '') || a.level - b.level);
+}
+
+/**
  * Indicators matching the query in practitioners' words, best first (see `search.ts`). An empty
  * query finds nothing.
  */
