@@ -62,6 +62,8 @@ export interface SubmissionsTable {
   received_at: Timestamp;
   /** The validated submission as JSON text. Personal data: never logged, never sent back. */
   payload: string;
+  /** The short reference people read out (src/domain/sync/reference.ts); unique (migration 0005). */
+  reference: string;
 }
 
 /** Front-door staff who use the inbox (issue 8). Users are disabled, never deleted: decisions name them. */
