@@ -7,7 +7,7 @@ import { submissionStatusSchema } from '../../src/domain/sync/status-schema.ts';
 import { receiptSchema } from '../../src/domain/sync/submission-schema.ts';
 import { CANARIES, canariesIn, canarySubmission } from './support/canaries.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './support/harness.ts';
-import { startInboxApp, type InboxTestApp } from './support/inbox.ts';
+import { squash, startInboxApp, type InboxTestApp } from './support/inbox.ts';
 
 describe.each(DATABASE_KINDS)('references and GET /api/v1/submissions/{id} on %s', (kind) => {
   let testDatabase: TestDatabase;
@@ -58,6 +58,20 @@ describe.each(DATABASE_KINDS)('references and GET /api/v1/submissions/{id} on %s
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(receiptSchema.parse(again.json()).reference).toBe(first.receipt.reference);
     expect(row.reference).toBe(first.receipt.reference);
+  });
+
+  it('shows the reference in the inbox list and on the referral, with the filters folded away until used', async () => {
+    const { receipt } = await send();
+    await server.addStaff(`reader-${kind}`);
+    const browser = server.browser();
+    await browser.signIn(`reader-${kind}`);
+    const list = await browser.get('/inbox');
+    expect(list.body).toContain(receipt.reference);
+    expect(squash(list.body)).toContain('<details class="details filters"><summary');
+    const filtered = await browser.get('/inbox?level=3');
+    expect(squash(filtered.body)).toContain('<details class="details filters" open>');
+    const referral = await browser.get(`/inbox/submissions/${receipt.id}`);
+    expect(squash(referral.body)).toContain(`Reference<strong class="reference">${receipt.reference}</strong>`);
   });
 
   it('refuses a second referral with a reference already taken, as a collision the route retries', async () => {

@@ -36,6 +36,7 @@ function filtered(db: Kysely<Tables>, filters: ListFilters, withStatus = true) {
 
 export interface ListRow {
   id: string;
+  reference: string;
   receivedAt: string;
   agency: string;
   ageBand: string;
@@ -67,6 +68,7 @@ export async function listSubmissions(
   const rows = await filtered(db, filters)
     .select([
       's.id',
+      's.reference',
       's.received_at',
       's.agency',
       's.age_band',
@@ -87,6 +89,7 @@ export async function listSubmissions(
     .execute();
   return rows.map((row) => ({
     id: row.id,
+    reference: row.reference,
     receivedAt: toIso(row.received_at),
     agency: row.agency,
     ageBand: row.age_band,
@@ -125,6 +128,7 @@ export async function findSubmission(db: Kysely<Tables>, id: string) {
     .leftJoin('users as starter', 'starter.id', 't.triage_started_by')
     .select([
       's.id',
+      's.reference',
       's.received_at',
       's.document_id',
       's.document_version',

@@ -65,20 +65,24 @@ function counts(view: ListView): SafeHtml {
 function filters(view: ListView): SafeHtml {
   const { values, errors } = view;
   const any = { value: '', label: 'Any' };
-  return html`<form class="filters" method="get" action="/inbox" novalidate>
-    <h2 class="heading-m">Filter referrals</h2>
-    <div class="filters__grid">
-      ${select({ id: 'status', label: 'Status', value: values.status, error: errorFor(errors, 'status'), choices: [any, ...STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))] })}
-      ${select({ id: 'level', label: 'Level', hint: "The higher of the referrer's and the suggested", value: values.level, error: errorFor(errors, 'level'), choices: [any, ...view.levels.map((level) => ({ value: String(level), label: `Level ${level}` }))] })}
-      ${select({ id: 'agency', label: 'Agency', value: values.agency, error: errorFor(errors, 'agency'), choices: [any, ...AGENCIES.map((agency) => ({ value: agency, label: agencyLabel(agency) }))] })}
-      ${textInput({ id: 'from', label: 'Received from', hint: 'Leave empty for the earliest', type: 'date', value: values.from, error: errorFor(errors, 'from') })}
-      ${textInput({ id: 'to', label: 'Received to', hint: 'This day included', type: 'date', value: values.to, error: errorFor(errors, 'to') })}
-    </div>
-    <div class="button-group">
-      <button class="button button--secondary" type="submit">Apply filters</button>
-      <a class="link button-group__link" href="/inbox">Clear filters</a>
-    </div>
-  </form>`;
+  // Folded away until used, so that the list itself starts in the first screen.
+  const inUse = errors.length > 0 || Object.values(values).some((value) => value !== '');
+  return html`<details class="details filters" ${inUse ? html`open` : ''}>
+    <summary class="details__summary"><span class="details__summary-text">Filter referrals</span></summary>
+    <form class="filters__form" method="get" action="/inbox" novalidate>
+      <div class="filters__grid">
+        ${select({ id: 'status', label: 'Status', value: values.status, error: errorFor(errors, 'status'), choices: [any, ...STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))] })}
+        ${select({ id: 'level', label: 'Level', hint: "The higher of the referrer's and the suggested", value: values.level, error: errorFor(errors, 'level'), choices: [any, ...view.levels.map((level) => ({ value: String(level), label: `Level ${level}` }))] })}
+        ${select({ id: 'agency', label: 'Agency', value: values.agency, error: errorFor(errors, 'agency'), choices: [any, ...AGENCIES.map((agency) => ({ value: agency, label: agencyLabel(agency) }))] })}
+        ${textInput({ id: 'from', label: 'Received from', hint: 'Leave empty for the earliest', type: 'date', value: values.from, error: errorFor(errors, 'from') })}
+        ${textInput({ id: 'to', label: 'Received to', hint: 'This day included', type: 'date', value: values.to, error: errorFor(errors, 'to') })}
+      </div>
+      <div class="button-group">
+        <button class="button button--secondary" type="submit">Apply filters</button>
+        <a class="link button-group__link" href="/inbox">Clear filters</a>
+      </div>
+    </form>
+  </details>`;
 }
 
 function table(view: ListView): SafeHtml {
@@ -90,6 +94,7 @@ function table(view: ListView): SafeHtml {
     <thead>
       <tr>
         <th scope="col">Child</th>
+        <th scope="col">Reference</th>
         <th scope="col">Received</th>
         <th scope="col">Agency</th>
         <th scope="col">Level</th>
@@ -104,6 +109,7 @@ function table(view: ListView): SafeHtml {
               <a class="link table__link" href="/inbox/submissions/${row.id}">${row.childName || 'Name not given'}</a
               >${row.immediateRisk ? html`<br />${tag('Immediate risk', 'red')}` : ''}
             </th>
+            <td class="reference">${row.reference}</td>
             <td>${dateTime(row.receivedAt)}</td>
             <td>${agencyLabel(row.agency)}</td>
             <td>${levelsCell(row.practitionerLevel, row.engineLevel)}</td>
