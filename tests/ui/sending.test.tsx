@@ -57,11 +57,39 @@ describe('sending a referral from its summary', () => {
 
     sync.frontDoor.state.down = false;
     await user.click(screen.getByRole('button', { name: 'Send now' }));
-    expect(await screen.findByText('Sent')).toBeInTheDocument();
-    expect(screen.getByText('FD-1001')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Referral sent' })).toBeInTheDocument();
+    expect(screen.getByText('K7QM-4XRT', { selector: '.confirmation-panel__reference' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Everything has been sent.');
     expect((await store.listSummaries()).drafts).toEqual([]);
     expect(sync.frontDoor.state.stored.size).toBe(1);
+  });
+
+  it('confirms a sent referral with its reference, what happens next and a receipt, then shows the decision', async () => {
+    const { store, sync, path } = await referral();
+    const { user, unlock } = renderApp(`${path}/summary`, store, sync.backend);
+    await unlock();
+    await user.click(await sendButton());
+
+    const confirmation = within(
+      (await screen.findByRole('heading', { name: 'Referral sent' })).closest('.sent-confirmation') as HTMLElement,
+    );
+    expect(confirmation.getByText('K7QM-4XRT', { selector: 'strong' })).toBeInTheDocument();
+    expect(confirmation.getByRole('heading', { name: 'What happens next' })).toBeInTheDocument();
+    expect(confirmation.getByText('The front door will decide within one working day.')).toBeInTheDocument();
+    const receipt = confirmation.getByText('Your agency').closest('dl') as HTMLElement;
+    expect(receipt).toHaveTextContent('Sent23 November 2026 at 10:15am');
+    expect(receipt).toHaveTextContent('Your agencyHealth visiting');
+    expect(receipt).toHaveTextContent(/Level\s*Level 2/);
+    // The receipt is for the practitioner to keep: nothing about the child or family.
+    expect(receipt).not.toHaveTextContent('CANARY-NAME');
+
+    const [id] = [...sync.frontDoor.state.stored.values()].map((stored) => stored.id);
+    sync.frontDoor.state.statuses.set(id ?? '', {
+      status: 'decided',
+      decision: { decidedAt: '2026-12-02T15:15:00.000Z', level: 3, outcome: 'early-help', outcomeLabel: 'Early help' },
+    });
+    window.dispatchEvent(new Event('online'));
+    expect(await confirmation.findByText('Decided on 2 December: level 3, early help')).toBeInTheDocument();
   });
 
   it('offers Send only once every step is answered, and links to what is missing', async () => {
