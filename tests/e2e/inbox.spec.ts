@@ -241,6 +241,7 @@ test.describe('the front door inbox', () => {
   test('is warned before an idle sign-out, and stays signed in with one action', async ({ page }, testInfo) => {
     await page.clock.install();
     await signIn(page, 'frontdoor');
+    await page.getByText('Filter referrals').click();
     await page.getByLabel('Status', { exact: true }).selectOption('decided');
     await page.clock.fastForward('28:30');
     const warning = page.getByRole('dialog', { name: 'You will be signed out soon' });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { OutboxEntry } from '../../data/outbox-store.ts';
 import { AGENCY_LABELS } from '../../domain/assessment/referral-schema.ts';
@@ -108,10 +108,15 @@ export function SentConfirmation({ entry, rules }: { entry: OutboxEntry; rules: 
   const reference = entry.receipt?.reference;
   const outcome = outcomeWords(entry.outcome);
   const afterSending = rules.afterSending;
+  const title = useRef<HTMLHeadingElement>(null);
+  // It appears at the foot of a long summary, perhaps long after Send was pressed: bring it into view and say so.
+  useEffect(() => title.current?.focus(), []);
   return (
     <div className="sent-confirmation">
       <div className="confirmation-panel">
-        <h2 className="confirmation-panel__title">Referral sent</h2>
+        <h2 className="confirmation-panel__title" ref={title} tabIndex={-1}>
+          Referral sent
+        </h2>
         {reference && (
           <p className="confirmation-panel__body">
             Your reference
