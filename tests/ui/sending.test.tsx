@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyDraftContent, type DraftContent } from '../../src/domain/assessment/draft.ts';
 import { buildSubmission } from '../../src/domain/sync/build-submission.ts';
 import { REASON_DESCRIPTIONS } from '../../src/domain/sync/reason-codes.ts';
+import { plainDateTime } from '../../src/features/sending/plain-time.ts';
 import { ENROLMENT_CODE, memorySync } from './memory-sync.ts';
 import { findHeading, PASSPHRASE, renderApp, storeWithPassphrase } from './render-app.tsx';
 
@@ -206,5 +207,15 @@ describe('connecting the device in Settings', () => {
     await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(await screen.findByLabelText('Enrolment code')).toBeInTheDocument();
+  });
+});
+
+describe('times in plain words, in UK time', () => {
+  it('says the date and time as GOV.UK does, whatever the season', () => {
+    expect(plainDateTime('2026-12-02T15:15:00.000Z')).toBe('2 December 2026 at 3:15pm');
+    expect(plainDateTime('2026-12-02T12:00:00.000Z')).toBe('2 December 2026 at midday');
+    expect(plainDateTime('2026-12-02T00:00:00.000Z')).toBe('2 December 2026 at midnight');
+    // British Summer Time: 08:00 UTC is 9am in London.
+    expect(plainDateTime('2026-06-01T08:00:00.000Z')).toBe('1 June 2026 at 9am');
   });
 });
