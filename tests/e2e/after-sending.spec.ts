@@ -89,7 +89,8 @@ for (const [size, device] of [
       await page.getByRole('button', { name: 'Unlock' }).click();
       await page.getByLabel('Enrolment code').fill(intake.enrolmentCode());
       await page.getByRole('button', { name: 'Connect this device' }).click();
-      await expect(page.getByRole('button', { name: 'Connect this device' })).toHaveCount(0);
+      // Saved only once the connection is shown: leaving the page sooner could lose it.
+      await expect(page.getByRole('status').filter({ hasText: /connected/i })).toBeVisible();
 
       await page.goto(summaryPath);
       await unlock(page);
