@@ -25,3 +25,9 @@ export async function referenceOf(db: Kysely<Tables>, submissionId: string): Pro
   const row = await db.selectFrom('submissions').select('reference').where('id', '=', submissionId).executeTakeFirst();
   return row?.reference ?? undefined;
 }
+
+/** The id of the referral with `reference` (already normalised), if there is one. */
+export async function submissionIdByReference(db: Kysely<Tables>, reference: string): Promise<string | undefined> {
+  const row = await db.selectFrom('submissions').select('id').where('reference', '=', reference).executeTakeFirst();
+  return row?.id;
+}

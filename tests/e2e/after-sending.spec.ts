@@ -107,8 +107,9 @@ for (const [size, device] of [
       // The front door finds it by the reference read out, and decides.
       const inbox = await page.context().newPage();
       await signIn(inbox);
-      const row = inbox.getByRole('row').filter({ hasText: reference });
-      await row.getByRole('link').click();
+      await expect(inbox.getByRole('row').filter({ hasText: reference })).toBeVisible();
+      await inbox.getByLabel('Find a referral by its reference').fill(reference.toLowerCase());
+      await inbox.getByRole('button', { name: 'Find', exact: true }).click();
       await expect(inbox.locator('strong.reference')).toHaveText(reference);
       await inbox.getByLabel(/^Level 3/).check();
       await inbox.getByLabel('Early help', { exact: true }).check();

@@ -74,6 +74,24 @@ describe.each(DATABASE_KINDS)('references and GET /api/v1/submissions/{id} on %s
     expect(squash(referral.body)).toContain(`Reference<strong class="reference">${receipt.reference}</strong>`);
   });
 
+  it('finds a referral in the inbox by the reference read out, however it was typed', async () => {
+    const { receipt } = await send();
+    await server.addStaff(`finder-${kind}`);
+    const browser = server.browser();
+    await browser.signIn(`finder-${kind}`);
+    const typed = ` ${(receipt.reference ?? '').toLowerCase().replace('-', ' ')} `;
+    const found = await browser.get(`/inbox?reference=${encodeURIComponent(typed)}`);
+    expect(found.statusCode).toBe(303);
+    expect(found.headers.location).toBe(`/inbox/submissions/${receipt.id}`);
+
+    const missing = await browser.get('/inbox?reference=ZZZZ-ZZZZ');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('No referral has the reference ZZZZ-ZZZZ: check it with the referrer');
+    expect(squash(missing.body)).toContain('value="ZZZZ-ZZZZ"');
+    const garbled = await browser.get('/inbox?reference=O0O0');
+    expect(garbled.body).toContain('Enter a reference like K7QM-4XRT');
+  });
+
   it('refuses a second referral with a reference already taken, as a collision the route retries', async () => {
     const { receipt } = await send();
     const taken = await server.database.db

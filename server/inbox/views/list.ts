@@ -23,6 +23,8 @@ export interface ListView {
   counts: ListCounts;
   page: number;
   levels: readonly number[];
+  /** What was typed in "Find a referral by its reference" when nothing was found, shown back. */
+  referenceTyped?: string;
 }
 
 export function queryString(values: Partial<FilterValues> & { page?: number }): string {
@@ -85,6 +87,13 @@ function filters(view: ListView): SafeHtml {
   </details>`;
 }
 
+function findForm(view: ListView): SafeHtml {
+  return html`<form class="find-reference" method="get" action="/inbox" novalidate>
+    ${textInput({ id: 'reference', label: 'Find a referral by its reference', hint: 'For example, K7QM-4XRT', value: view.referenceTyped ?? '', error: errorFor(view.errors, 'reference'), width: '10' })}
+    <button class="button button--secondary" type="submit">Find</button>
+  </form>`;
+}
+
 function table(view: ListView): SafeHtml {
   if (!view.rows.length) return html`<p class="body">No referrals match these filters.</p>`;
   return html`<table class="table">
@@ -139,7 +148,7 @@ function pagination(view: ListView): SafeHtml | '' {
 export function listPage(view: ListView): string {
   const body = html`${errorSummary(view.errors)}
     <h1 class="heading-l">Referrals</h1>
-    ${counts(view)} ${filters(view)} ${table(view)} ${pagination(view)}
+    ${counts(view)} ${findForm(view)} ${filters(view)} ${table(view)} ${pagination(view)}
     <p class="body">
       <a class="link" href="/inbox/export/submissions.csv${queryString(view.values)}" download
         >Download these referrals as a spreadsheet (CSV)</a
