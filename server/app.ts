@@ -21,9 +21,11 @@ import { registerStaticApp } from './http/static-app.ts';
 import { registerInbox, type InboxOptions } from './inbox/plugin.ts';
 import { deviceAuthentication, registerDeviceRoutes } from './routes/devices.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { registerSubmissionStatusRoute } from './routes/submission-status.ts';
 import { registerSubmissionRoutes } from './routes/submissions.ts';
 import type { OpenDatabase } from './store/database.ts';
 import { postgresRateLimitStore } from './store/rate-limit-store.ts';
+import { referenceOf } from './store/references.ts';
 import { submissionStore } from './store/submissions.ts';
 
 export type AppConfig = Pick<Config, 'staticDir' | 'rateLimitPerMinute' | 'enrolRateLimitPerMinute' | 'trustProxy'> &
@@ -103,6 +105,12 @@ export async function buildApp({
   registerSubmissionRoutes(app, {
     store: submissionStore(database.db, database.dialect, keysInFlight),
     documents,
+    authenticate: deviceAuthentication(database.db),
+    perMinute: config.rateLimitPerMinute,
+    referenceOf: (id) => referenceOf(database.db, id),
+  });
+  registerSubmissionStatusRoute(app, {
+    db: database.db,
     authenticate: deviceAuthentication(database.db),
     perMinute: config.rateLimitPerMinute,
   });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REASON_DESCRIPTIONS } from '../src/domain/sync/reason-codes.ts';
+import { submissionStatusSchema } from '../src/domain/sync/status-schema.ts';
 import { MAX_SUBMISSION_BYTES, receiptSchema, submissionSchema } from '../src/domain/sync/submission-schema.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { problemSchema } from './http/problems.ts';
@@ -57,6 +58,7 @@ export function openApiDocument(documents: DocumentRegistry) {
       schemas: {
         Submission: jsonSchema(submissionSchema, 'input'),
         Receipt: jsonSchema(receiptSchema, 'output'),
+        SubmissionStatus: jsonSchema(submissionStatusSchema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),
         EnrolmentRequest: jsonSchema(enrolmentRequestSchema, 'input'),
         Enrolment: jsonSchema(enrolmentSchema, 'output'),
@@ -99,6 +101,33 @@ export function openApiDocument(documents: DocumentRegistry) {
             '422': problem('`invalid-submission`, `unknown-rules-version`, `answers-do-not-fit` or `key-reused`.'),
             '429': problem('`rate-limited`: see Retry-After (seconds).'),
             '500': problem('`server-unavailable`: keep the referral and try again later.'),
+          },
+        },
+      },
+      '/api/v1/submissions/{id}': {
+        get: {
+          operationId: 'submissionStatus',
+          summary: 'What the front door has done with a referral this device sent',
+          description: [
+            "`received`, `in-triage` or `decided`; once decided, the decision's date, level and outcome.",
+            'Nothing else: no notes, no names of staff. Only the device that sent the referral may ask;',
+            "another device's referral answers 404, exactly as one that does not exist or is no longer kept.",
+          ].join(' '),
+          security: [{ device: [] }],
+          parameters: [
+            {
+              name: 'id',
+              in: 'path',
+              required: true,
+              description: 'The `id` from the 201 receipt.',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            '200': { description: 'The referral as the front door has it now.', ...json(ref('SubmissionStatus')) },
+            '401': problem('`not-enrolled`: unknown or revoked device.'),
+            '404': problem('`not-found`: this device sent no referral with that id, or it is no longer kept.'),
+            '429': problem('`rate-limited`: see Retry-After (seconds).'),
           },
         },
       },

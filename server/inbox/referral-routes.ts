@@ -7,6 +7,7 @@ import { assess, type Assessment } from '../../src/domain/engine/assess.ts';
 import type { Submission } from '../../src/domain/sync/submission-schema.ts';
 import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
 import { parseListQuery } from './filters.ts';
+import { findByReference } from './find-by-reference.ts';
 import { MAX_NOTE_LENGTH, OUTCOMES, PAGE_SIZE, type Outcome } from './model.ts';
 import { auditFor, recordAudit } from './store/audit.ts';
 import { countSubmissions, findSubmission, listSubmissions } from './store/queries.ts';
@@ -105,7 +106,10 @@ export function registerReferralRoutes(inbox: FastifyInstance, context: InboxCon
 
   inbox.get('/', { preHandler: page }, async (request, reply) => {
     const session = sessionOf(request);
+    const search = await findByReference(context.db, request.query);
+    if (search.kind === 'found') return reply.redirect(`/inbox/submissions/${search.id}`, 303);
     const parsed = parseListQuery(request.query, context.levels);
+    if (search.kind === 'not-found') parsed.errors.unshift(search.error);
     const offset = (parsed.page - 1) * PAGE_SIZE;
     const [rows, counts] = await Promise.all([
       listSubmissions(context.db, parsed.filters, { limit: PAGE_SIZE, offset }),
@@ -120,6 +124,7 @@ export function registerReferralRoutes(inbox: FastifyInstance, context: InboxCon
       counts,
       page: parsed.page,
       levels: context.levels,
+      referenceTyped: search.kind === 'not-found' ? search.typed : '',
     });
     return sendHtml(reply, parsed.errors.length ? 400 : 200, body);
   });

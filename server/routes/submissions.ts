@@ -14,7 +14,8 @@ import {
 } from '../../src/domain/sync/submission-schema.ts';
 import type { DocumentRegistry } from '../documents.ts';
 import { ApiError, issuesFrom, type Issue } from '../http/problems.ts';
-import type { SubmissionRecord, SubmissionStore } from '../store/submissions.ts';
+import { isReferenceCollision, newReference } from '../store/references.ts';
+import type { RecordOutcome, SubmissionRecord, SubmissionStore } from '../store/submissions.ts';
 import { sha256 } from '../tokens.ts';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -130,14 +131,43 @@ export function buildRecord(submission: Submission, documents: DocumentRegistry,
     started_at: submission.startedAt,
     completed_at: submission.completedAt,
     payload: JSON.stringify(submission),
+    reference: newReference(),
   };
 }
+
+/** Tries that many fresh references before giving up: at 6.6 × 10^11 references, a second is rare enough. */
+const REFERENCE_ATTEMPTS = 5;
 
 export interface SubmissionRouteOptions {
   store: SubmissionStore;
   documents: DocumentRegistry;
   authenticate: (request: FastifyRequest) => Promise<void>;
   perMinute: number;
+  /** The stored reference of a submission, for a replayed receipt. */
+  referenceOf: (submissionId: string) => Promise<string | undefined>;
+}
+
+/**
+ * Records the submission, drawing a new reference if the one drawn is already taken (the unique
+ * index refuses it). Returns the outcome and, when this call created the row, the reference it holds.
+ */
+async function recordWithReference(
+  options: SubmissionRouteOptions,
+  key: string,
+  bodyHash: string,
+  build: () => SubmissionRecord,
+): Promise<{ outcome: RecordOutcome; reference: string | undefined }> {
+  for (let attempt = 1; ; attempt += 1) {
+    let built: SubmissionRecord | undefined;
+    try {
+      const outcome = await options.store.record(key, bodyHash, () => (built = build()));
+      if (outcome.kind === 'created') return { outcome, reference: built?.reference };
+      if (outcome.kind === 'replayed') return { outcome, reference: await options.referenceOf(outcome.receipt.id) };
+      return { outcome, reference: undefined };
+    } catch (error) {
+      if (!isReferenceCollision(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
+    }
+  }
 }
 
 export function registerSubmissionRoutes(app: FastifyInstance, options: SubmissionRouteOptions) {
@@ -168,7 +198,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, options: Submissi
       }
       const submission = parseSubmission(request.body);
       const bodyHash = sha256(canonicalJson(request.body));
-      const outcome = await options.store.record(key, bodyHash, () =>
+      const { outcome, reference } = await recordWithReference(options, key, bodyHash, () =>
         buildRecord(submission, options.documents, deviceId),
       );
 
@@ -180,7 +210,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, options: Submissi
           throw new ApiError(422, 'key-reused', 'This Idempotency-Key was used for a different submission.');
         case 'replayed':
           reply.header('Idempotent-Replayed', 'true');
-          return reply.code(201).send(receiptSchema.parse(outcome.receipt) satisfies Receipt);
+          return reply.code(201).send(receiptSchema.parse({ ...outcome.receipt, reference }) satisfies Receipt);
         case 'created':
           if (outcome.receipt.engineLevel !== submission.suggestedLevel) {
             request.log.warn(
@@ -188,7 +218,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, options: Submissi
               "the device's suggested level differs from the server's engine",
             );
           }
-          return reply.code(201).send(receiptSchema.parse(outcome.receipt) satisfies Receipt);
+          return reply.code(201).send(receiptSchema.parse({ ...outcome.receipt, reference }) satisfies Receipt);
       }
     },
   );

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
 import { signInAttemptsByAddress } from './migration-0003-sign-in-by-address.ts';
 import { rateLimitHits } from './migration-0003a-rate-limit-hits.ts';
+import { submissionReferences } from './migration-0005-references.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -224,5 +225,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003-sign-in-attempts-by-address': signInAttemptsByAddress(dialect),
     '0003a-rate-limit-hits': rateLimitHits(dialect),
     '0004-inbox-at-volume': inboxAtVolume(),
+    '0005-submission-references': submissionReferences(),
   };
 }

@@ -64,6 +64,8 @@ export interface SubmissionsTable {
   payload: string;
   /** 1 for the fictional referrals `admin seed-demo` makes, 0 for real ones (migration 0004). */
   demo: Generated<number>;
+  /** The short reference people read out (src/domain/sync/reference.ts); unique (migration 0005). */
+  reference: string;
 }
 
 /** Front-door staff who use the inbox (issue 8). Users are disabled, never deleted: decisions name them. */

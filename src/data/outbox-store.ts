@@ -19,7 +19,8 @@ import { IV_BYTES, type Vault } from './crypto/vault.ts';
 import type { AppDatabase } from './database.ts';
 import { encodeSave, type EditableDraft } from './draft-codec.ts';
 import { DraftConflictError, DraftNotFoundError, DraftNotSavableError } from './errors.ts';
-import type { OutboxRecord } from './records.ts';
+import type { SubmissionStatus } from '../domain/sync/status-schema.ts';
+import type { OutboxRecord, SentDetails } from './records.ts';
 
 /** An outbox entry without its sealed payload. */
 export type OutboxEntry = Omit<OutboxRecord, 'payload' | 'keyId'>;
@@ -128,7 +129,7 @@ export class OutboxStore {
    * nothing of the referral but the receipt, and a crash can never leave it half done. Safe to
    * repeat, as the same receipt comes back for a retried send.
    */
-  async complete(id: string, receipt: Receipt): Promise<OutboxEntry> {
+  async complete(id: string, receipt: Receipt, sent?: SentDetails): Promise<OutboxEntry> {
     const updatedAt = this.#now().toISOString();
     const { db } = this;
     return db.run(() =>
@@ -136,9 +137,33 @@ export class OutboxStore {
         const current = await db.outbox.get(id);
         if (!current) throw new DraftNotFoundError(id);
         const { lastReason: _lastReason, ...rest } = current;
-        const next: OutboxRecord = { ...rest, status: 'sent', receipt, updatedAt, payload: erasedPayload() };
+        const next: OutboxRecord = {
+          ...rest,
+          status: 'sent',
+          receipt,
+          ...(sent ? { sent } : {}),
+          updatedAt,
+          payload: erasedPayload(),
+        };
         await db.outbox.put(next);
         await db.drafts.delete(current.draftId);
+        return entryOf(next);
+      }),
+    );
+  }
+
+  /**
+   * Keeps the front door's latest answer about a sent referral. `updatedAt` stays the time it was
+   * sent, so the answer does not keep the receipt beyond its week.
+   */
+  async recordOutcome(id: string, outcome: SubmissionStatus): Promise<OutboxEntry | undefined> {
+    const { db } = this;
+    return db.run(() =>
+      db.transaction('rw', db.outbox, async () => {
+        const current = await db.outbox.get(id);
+        if (current?.status !== 'sent') return undefined;
+        const next = { ...current, outcome };
+        await db.outbox.put(next);
         return entryOf(next);
       }),
     );

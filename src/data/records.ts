@@ -12,6 +12,7 @@
  */
 import type { DraftContent } from '../domain/assessment/draft.ts';
 import type { ReasonCode } from '../domain/sync/reason-codes.ts';
+import type { SubmissionStatus } from '../domain/sync/status-schema.ts';
 import type { Receipt } from '../domain/sync/submission-schema.ts';
 import type { ThresholdsDocument } from '../domain/thresholds/schema.ts';
 import type { KdfParameters } from './crypto/kdf.ts';
@@ -128,6 +129,14 @@ export interface ArchivedDocumentRecord {
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'needs-attention'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/** What a sent referral's receipt shows besides the server's receipt: the referrer's agency, the level, the rules. */
+export interface SentDetails {
+  agency: string;
+  level: number;
+  documentId: string;
+  documentVersion: string;
+}
+
 /** A referral waiting to be sent, or sent and kept until the server's receipt is recorded. */
 export interface OutboxRecord {
   id: string;
@@ -141,6 +150,10 @@ export interface OutboxRecord {
   nextAttemptAt: string;
   lastReason?: ReasonCode;
   receipt?: Receipt;
+  /** Kept when sent, for the practitioner's receipt: nothing about the child or family. */
+  sent?: SentDetails;
+  /** The front door's latest answer about a sent referral (GET /api/v1/submissions/{id}). */
+  outcome?: SubmissionStatus;
   createdAt: string;
   updatedAt: string;
   keyId: string;

@@ -1,5 +1,6 @@
 /**
- * The device's side of the intake API (server/routes): enrolling the device and sending a referral.
+ * The device's side of the intake API (server/routes): enrolling the device, sending a referral and
+ * asking what the front door decided.
  * Every answer becomes either a success or a reason code from the shared vocabulary
  * (src/domain/sync/reason-codes.ts), so the outbox knows what to tell the practitioner and whether
  * trying again can help. A request that gets no answer in time is 'offline' when the browser knows
@@ -8,12 +9,15 @@
  */
 import { z } from 'zod';
 import { isReasonCode, type ReasonCode } from '../domain/sync/reason-codes.ts';
+import { submissionStatusSchema, type SubmissionStatus } from '../domain/sync/status-schema.ts';
 import { receiptSchema, type Receipt, type Submission } from '../domain/sync/submission-schema.ts';
 
 export const API_BASE_PATH = '/api/v1';
 /** A referral is at most 256 KiB: on a weak signal that can take a while, but not forever. */
 export const SUBMIT_TIMEOUT_MS = 30_000;
 export const ENROL_TIMEOUT_MS = 15_000;
+/** Asking what became of a sent referral: small, and nothing waits on it. */
+export const STATUS_TIMEOUT_MS = 15_000;
 /** The longest Retry-After honoured; a larger one is treated as this (the device keeps trying). */
 export const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
@@ -34,6 +38,8 @@ export interface ApiFailure {
 }
 
 export type SubmitResult = { ok: true; receipt: Receipt; replayed: boolean } | ApiFailure;
+/** `unknown`: the server has no referral of this device's under that id (purged, or another server's). */
+export type StatusResult = { ok: true; status: SubmissionStatus } | { ok: false; reason: 'unknown' } | ApiFailure;
 export type EnrolResult = { ok: true; deviceId: string; token: string } | ApiFailure;
 
 export interface SubmitRequest {
@@ -133,6 +139,30 @@ export class ApiClient {
     return this.#failure(answer);
   }
 
+  /** What the front door has done with a referral this device sent (`id` from its receipt). */
+  async status({ token, id }: { token: string; id: string }): Promise<StatusResult> {
+    const answer = await this.#request(
+      'GET',
+      `/submissions/${encodeURIComponent(id)}`,
+      undefined,
+      { Authorization: `Bearer ${token}` },
+      STATUS_TIMEOUT_MS,
+    );
+    if (answer.kind === 'answer' && answer.status === 200) {
+      const parsed = submissionStatusSchema.safeParse(answer.body);
+      if (parsed.success) return { ok: true, status: parsed.data };
+      return { ok: false, reason: 'server-unavailable', status: answer.status };
+    }
+    if (
+      answer.kind === 'answer' &&
+      answer.status === 404 &&
+      problemSchema.safeParse(answer.body).data?.code === 'not-found'
+    ) {
+      return { ok: false, reason: 'unknown' };
+    }
+    return this.#failure(answer);
+  }
+
   #failure(answer: Answer): ApiFailure {
     if (answer.kind === 'none') {
       const online = this.#options.isOnline?.() ?? true;
@@ -152,15 +182,25 @@ export class ApiClient {
     };
   }
 
-  async #post(path: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+  #post(path: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+    return this.#request('POST', path, body, { 'Content-Type': 'application/json', ...headers }, timeoutMs);
+  }
+
+  async #request(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<Answer> {
     const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await fetchImpl(`${this.#options.baseUrl ?? ''}${API_BASE_PATH}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
-        body: JSON.stringify(body),
+        method,
+        headers: { Accept: 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: controller.signal,
         cache: 'no-store',
         credentials: 'omit',

@@ -18,7 +18,7 @@ import { retryDelayMs, type BackoffOptions } from './backoff.ts';
 /** What the sync loop needs of the outbox (OutboxStore; an in-memory one in component tests). */
 export type SyncOutbox = Pick<
   OutboxStore,
-  'enqueue' | 'list' | 'due' | 'openPayload' | 'update' | 'complete' | 'remove'
+  'enqueue' | 'list' | 'due' | 'openPayload' | 'update' | 'complete' | 'remove' | 'recordOutcome'
 >;
 
 /** Sent entries (a receipt, nothing identifying) are listed for this long, then dropped. */
@@ -137,7 +137,13 @@ async function sendOne(
 
   const result = await api.submit({ token: device.token, idempotencyKey: entry.idempotencyKey, submission });
   if (result.ok) {
-    await outbox.complete(entry.id, result.receipt);
+    // The receipt the practitioner can print names the agency and the level, never the family.
+    await outbox.complete(entry.id, result.receipt, {
+      agency: submission.referrer.agency,
+      level: submission.practitionerLevel,
+      documentId: submission.documentId,
+      documentVersion: submission.documentVersion,
+    });
     return 'sent';
   }
 

@@ -2,7 +2,8 @@
  * Drives the outbox while the app is open: a pass (outbox-processor.ts) at start, when the network
  * comes back (`online`), when the app comes back into view (`visibilitychange`), when it unlocks,
  * on "Send now", and on a timer: at each queued entry's next try (backoff with jitter), and at
- * least every POLL_MS. Passes never overlap: a request during a pass runs one more pass after it,
+ * least every POLL_MS. After each pass that was not held up, it asks what became of the referrals
+ * already sent (outcome-check.ts). Passes never overlap: a request during a pass runs one more pass after it,
  * and `withLock` (Web Locks, where the browser has them) keeps two tabs from sending at once.
  *
  * Background Sync is not used: sending needs the data key to open the sealed payloads and the
@@ -20,6 +21,7 @@ import type { OutboxEntry } from '../data/outbox-store.ts';
 import { storageErrorMessage } from '../data/storage-errors.ts';
 import type { Submission } from '../domain/sync/submission-schema.ts';
 import type { ApiClient, ApiFailure } from './api-client.ts';
+import { checkOutcomes } from './outcome-check.ts';
 import { processOutbox, type Blocked, type ProcessorDependencies, type SyncOutbox } from './outbox-processor.ts';
 
 /** While the app is open, look at the outbox at least this often. */
@@ -50,7 +52,7 @@ export interface Timers {
 export interface OutboxSyncOptions extends Omit<ProcessorDependencies, 'onChange' | 'enrolment' | 'api'> {
   outbox: SyncOutbox;
   enrolment: Pick<EnrolmentStore, 'status' | 'open' | 'save' | 'forget'>;
-  api: Pick<ApiClient, 'submit' | 'enrol'>;
+  api: Pick<ApiClient, 'submit' | 'enrol' | 'status'>;
   /** The vault as it is now: sending waits while it is locked. */
   vault: () => Vault | null;
   /** Runs a pass holding a lock shared by the app's tabs (navigator.locks), where there is one. */
@@ -195,6 +197,7 @@ export class OutboxSync {
       );
       this.#nextAttemptAt = outcome.nextAttemptAt;
       this.#set({ blocked: outcome.blocked, problem: undefined });
+      if (!outcome.blocked) await this.#checkOutcomes();
     } catch (error) {
       this.#nextAttemptAt = undefined;
       this.#set({ problem: storageErrorMessage(error) });
@@ -202,6 +205,18 @@ export class OutboxSync {
       await this.refresh();
       this.#set({ running: false });
       this.#schedule();
+    }
+  }
+
+  /** Asks what became of the sent referrals; a failure here only means asking again next time. */
+  async #checkOutcomes(): Promise<void> {
+    const vault = this.#options.vault();
+    if (!vault || vault.isLocked) return;
+    try {
+      const device = await this.#options.enrolment.open(vault);
+      if (device && (await checkOutcomes(this.#options.outbox, this.#options.api, device))) await this.refresh();
+    } catch {
+      // The outbox or the network failed mid-way: the next pass asks again, and sending is unaffected.
     }
   }
 

@@ -241,6 +241,7 @@ test.describe('the front door inbox', () => {
   test('is warned before an idle sign-out, and stays signed in with one action', async ({ page }, testInfo) => {
     await page.clock.install();
     await signIn(page, 'frontdoor');
+    await page.getByText('Filter referrals').click();
     await page.getByLabel('Status', { exact: true }).selectOption('decided');
     // The warning's timers are set by a deferred script: under load it may not have run yet, and
     // time moved on before it runs would never reach its timers.

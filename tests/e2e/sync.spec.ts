@@ -14,6 +14,7 @@ import { SQLITE_FILE_NAME } from '../../server/config.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../../scripts/harness/server-process.ts';
 import { ROOT_DIR } from '../server/support/root.ts';
 import { TABLET_PORTRAIT } from './devices.ts';
+import { REFERENCE_PATTERN } from '../../src/domain/sync/reference.ts';
 import { completeAssessment, PASSPHRASE, unlock } from './journeys.ts';
 
 interface Intake {
@@ -89,6 +90,7 @@ function storedOnDevice(page: Page) {
       status: entry.status,
       idempotencyKey: entry.idempotencyKey,
       receiptId: (entry.receipt as { id?: string } | undefined)?.id,
+      reference: (entry.receipt as { reference?: string } | undefined)?.reference,
       payloadBytes: (entry.payload as { data: Uint8Array }).data.byteLength,
     }));
     db.close();
@@ -130,9 +132,9 @@ test('a referral sent while the front door is down is queued, then sent when it 
 
   // It comes back on the same address and data: the app's own timer sends the referral.
   await intake.start();
-  await expect(entry.getByText('Sent', { exact: true })).toBeVisible({ timeout: 60_000 });
-  const reference = await entry.getByRole('definition').last().textContent();
-  expect(reference).toMatch(/\S/);
+  await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible({ timeout: 60_000 });
+  const reference = await page.locator('.confirmation-panel__reference').textContent();
+  expect(reference).toMatch(REFERENCE_PATTERN);
 
   const stored = await storedOnDevice(page);
   expect(stored.drafts).toEqual([]);
@@ -141,7 +143,8 @@ test('a referral sent while the front door is down is queued, then sent when it 
       draftId,
       status: 'sent',
       idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      receiptId: reference,
+      receiptId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      reference,
       payloadBytes: 0,
     },
   ]);
@@ -154,8 +157,12 @@ test('a referral sent while the front door is down is queued, then sent when it 
 
   const database = new Database(path.join(intake.dataDir, SQLITE_FILE_NAME), { readonly: true });
   try {
-    const rows = database.prepare('select id, idempotency_key as key, draft_id as draftId from submissions').all();
-    expect(rows).toEqual([{ id: reference, key: stored.outbox[0]?.idempotencyKey, draftId }]);
+    const rows = database
+      .prepare('select id, reference, idempotency_key as key, draft_id as draftId from submissions')
+      .all();
+    expect(rows).toEqual([
+      { id: stored.outbox[0]?.receiptId, reference, key: stored.outbox[0]?.idempotencyKey, draftId },
+    ]);
   } finally {
     database.close();
   }

@@ -130,12 +130,13 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
         completed_at: '2026-01-01T00:00:00.000Z',
         received_at: new Date().toISOString(),
         payload: '{}',
+        reference: 'AAAA-AAAA',
       };
       await database.db.insertInto('submissions').values(row).execute();
       await expect(
         database.db
           .insertInto('submissions')
-          .values({ ...row, id: crypto.randomUUID() })
+          .values({ ...row, id: crypto.randomUUID(), reference: 'BBBB-BBBB' })
           .execute(),
       ).rejects.toThrow();
     } finally {

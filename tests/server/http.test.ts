@@ -166,7 +166,9 @@ describe('the API description', () => {
       'Problem',
       'Receipt',
       'Submission',
+      'SubmissionStatus',
     ]);
+    expect(document.paths['/api/v1/submissions/{id}'].get.responses['404']).toBeDefined();
     expect(document.components.schemas.Submission).toMatchObject({
       type: 'object',
       additionalProperties: false,

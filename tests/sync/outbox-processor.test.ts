@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../server/store/devices.ts';
 import { DraftNotFoundError } from '../../src/data/errors.ts';
 import { REASON_DESCRIPTIONS } from '../../src/domain/sync/reason-codes.ts';
+import { REFERENCE_PATTERN } from '../../src/domain/sync/reference.ts';
 import { RETRY_BASE_MS } from '../../src/sync/backoff.ts';
 import { processOutbox, SENT_KEPT_MS, type SyncOutbox } from '../../src/sync/outbox-processor.ts';
 import { defined, flipBit } from '../data/helpers.ts';
@@ -33,9 +34,17 @@ describe('a pass over the outbox', () => {
     expect(sent).toMatchObject({ id: entry.id, status: 'sent', attempts: 0 });
     expect(sent?.receipt).toEqual({
       id: expect.any(String),
+      reference: expect.stringMatching(REFERENCE_PATTERN),
       receivedAt: expect.any(String),
       engineLevel: 3,
       immediateRisk: false,
+    });
+    // What the printable receipt needs, and nothing about the family.
+    expect(sent?.sent).toEqual({
+      agency: 'health-visitor',
+      level: 3,
+      documentId: 'st-helens',
+      documentVersion: '0.1.0',
     });
     expect(sent?.lastReason).toBeUndefined();
     await expect(device.store.load(draft.id, device.vault)).rejects.toThrow(DraftNotFoundError);
@@ -131,6 +140,7 @@ describe('a pass over the outbox', () => {
       openPayload: (...args) => outbox.openPayload(...args),
       update: (...args) => outbox.update(...args),
       remove: (id) => outbox.remove(id),
+      recordOutcome: (...args) => outbox.recordOutcome(...args),
       complete: () => Promise.reject(new Error('the tab was closed')),
     };
     const crashing = { ...device.dependencies, outbox: closedAfterTheAnswer };

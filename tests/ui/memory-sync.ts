@@ -10,7 +10,9 @@ import { EnrolmentStore, MemoryEnrolmentStorage } from '../../src/data/enrolment
 import { DraftNotFoundError } from '../../src/data/errors.ts';
 import type { MemoryDraftStore } from '../../src/data/memory-draft-store.ts';
 import type { OutboxChange, OutboxEntry } from '../../src/data/outbox-store.ts';
+import type { SentDetails } from '../../src/data/records.ts';
 import type { ReasonCode } from '../../src/domain/sync/reason-codes.ts';
+import type { SubmissionStatus } from '../../src/domain/sync/status-schema.ts';
 import type { Receipt, Submission } from '../../src/domain/sync/submission-schema.ts';
 import { submissionSchema } from '../../src/domain/sync/submission-schema.ts';
 import type { SyncBackend } from '../../src/app/sync/sync-context.tsx';
@@ -69,13 +71,26 @@ export class MemoryOutbox implements SyncOutbox {
     return { ...current.entry };
   }
 
-  async complete(id: string, receipt: Receipt): Promise<OutboxEntry> {
+  async complete(id: string, receipt: Receipt, sent?: SentDetails): Promise<OutboxEntry> {
     const current = this.#entries.get(id);
     if (!current) throw new DraftNotFoundError(id);
     const { lastReason: _lastReason, ...rest } = current.entry;
-    current.entry = { ...rest, status: 'sent', receipt, updatedAt: new Date().toISOString() };
+    current.entry = {
+      ...rest,
+      status: 'sent',
+      receipt,
+      ...(sent ? { sent } : {}),
+      updatedAt: new Date().toISOString(),
+    };
     current.submission = null;
     await this.drafts.delete(current.entry.draftId);
+    return { ...current.entry };
+  }
+
+  async recordOutcome(id: string, outcome: SubmissionStatus): Promise<OutboxEntry | undefined> {
+    const current = this.#entries.get(id);
+    if (current?.entry.status !== 'sent') return undefined;
+    current.entry = { ...current.entry, outcome };
     return { ...current.entry };
   }
 
@@ -95,6 +110,8 @@ export function scriptedFrontDoor() {
     codes: new Set([ENROLMENT_CODE.replace(/-/g, '')]),
     stored: new Map<string, Receipt>(),
     tokens: new Set<string>(),
+    /** What GET /api/v1/submissions/{id} answers, by receipt id; 'received' if not set here. */
+    statuses: new Map<string, Pick<SubmissionStatus, 'status' | 'decision'>>(),
   };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -103,7 +120,7 @@ export function scriptedFrontDoor() {
     if (state.down) throw new TypeError('Failed to fetch');
     const path = new URL(String(input), 'http://front-door.test').pathname;
     const headers = new Headers(init.headers);
-    const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+    const body = (init.body === undefined ? {} : JSON.parse(String(init.body))) as Record<string, unknown>;
     if (path === '/api/v1/devices/enrol') {
       const code = String(body.code).toUpperCase().replace(/[\s-]/g, '');
       if (!state.codes.delete(code)) return json(401, { code: 'not-enrolled', message: 'x' });
@@ -122,9 +139,16 @@ export function scriptedFrontDoor() {
         retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {},
       );
     }
+    if (init.method === 'GET') {
+      const receipt = [...state.stored.values()].find((stored) => path.endsWith(`/${stored.id}`));
+      if (!receipt?.reference) return json(404, { code: 'not-found', message: 'x' });
+      const { id, reference, receivedAt } = receipt;
+      return json(200, { id, reference, receivedAt, status: 'received', ...state.statuses.get(id) });
+    }
     const key = headers.get('idempotency-key') ?? '';
     const receipt: Receipt = state.stored.get(key) ?? {
       id: `FD-${state.stored.size + 1001}`,
+      reference: `K7QM-${'4XRT6789'.slice(state.stored.size % 4, (state.stored.size % 4) + 4)}`,
       receivedAt: '2026-11-23T10:15:00.000Z',
       engineLevel: Number(body.suggestedLevel),
       immediateRisk: false,

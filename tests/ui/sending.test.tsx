@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyDraftContent, type DraftContent } from '../../src/domain/assessment/draft.ts';
 import { buildSubmission } from '../../src/domain/sync/build-submission.ts';
 import { REASON_DESCRIPTIONS } from '../../src/domain/sync/reason-codes.ts';
+import { plainDateTime } from '../../src/features/sending/plain-time.ts';
 import { ENROLMENT_CODE, memorySync } from './memory-sync.ts';
 import { findHeading, PASSPHRASE, renderApp, storeWithPassphrase } from './render-app.tsx';
 
@@ -57,11 +58,39 @@ describe('sending a referral from its summary', () => {
 
     sync.frontDoor.state.down = false;
     await user.click(screen.getByRole('button', { name: 'Send now' }));
-    expect(await screen.findByText('Sent')).toBeInTheDocument();
-    expect(screen.getByText('FD-1001')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Referral sent' })).toBeInTheDocument();
+    expect(screen.getByText('K7QM-4XRT', { selector: '.confirmation-panel__reference' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Everything has been sent.');
     expect((await store.listSummaries()).drafts).toEqual([]);
     expect(sync.frontDoor.state.stored.size).toBe(1);
+  });
+
+  it('confirms a sent referral with its reference, what happens next and a receipt, then shows the decision', async () => {
+    const { store, sync, path } = await referral();
+    const { user, unlock } = renderApp(`${path}/summary`, store, sync.backend);
+    await unlock();
+    await user.click(await sendButton());
+
+    const confirmation = within(
+      (await screen.findByRole('heading', { name: 'Referral sent' })).closest('.sent-confirmation') as HTMLElement,
+    );
+    expect(confirmation.getByText('K7QM-4XRT', { selector: 'strong' })).toBeInTheDocument();
+    expect(confirmation.getByRole('heading', { name: 'What happens next' })).toBeInTheDocument();
+    expect(confirmation.getByText('The front door will decide within one working day.')).toBeInTheDocument();
+    const receipt = confirmation.getByText('Your agency').closest('dl') as HTMLElement;
+    expect(receipt).toHaveTextContent('Sent23 November 2026 at 10:15am');
+    expect(receipt).toHaveTextContent('Your agencyHealth visiting');
+    expect(receipt).toHaveTextContent(/Level\s*Level 2/);
+    // The receipt is for the practitioner to keep: nothing about the child or family.
+    expect(receipt).not.toHaveTextContent('CANARY-NAME');
+
+    const [id] = [...sync.frontDoor.state.stored.values()].map((stored) => stored.id);
+    sync.frontDoor.state.statuses.set(id ?? '', {
+      status: 'decided',
+      decision: { decidedAt: '2026-12-02T15:15:00.000Z', level: 3, outcome: 'early-help', outcomeLabel: 'Early help' },
+    });
+    window.dispatchEvent(new Event('online'));
+    expect(await confirmation.findByText('Decided on 2 December: level 3, early help')).toBeInTheDocument();
   });
 
   it('offers Send only once every step is answered, and links to what is missing', async () => {
@@ -178,5 +207,15 @@ describe('connecting the device in Settings', () => {
     await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(await screen.findByLabelText('Enrolment code')).toBeInTheDocument();
+  });
+});
+
+describe('times in plain words, in UK time', () => {
+  it('says the date and time as GOV.UK does, whatever the season', () => {
+    expect(plainDateTime('2026-12-02T15:15:00.000Z')).toBe('2 December 2026 at 3:15pm');
+    expect(plainDateTime('2026-12-02T12:00:00.000Z')).toBe('2 December 2026 at midday');
+    expect(plainDateTime('2026-12-02T00:00:00.000Z')).toBe('2 December 2026 at midnight');
+    // British Summer Time: 08:00 UTC is 9am in London.
+    expect(plainDateTime('2026-06-01T08:00:00.000Z')).toBe('1 June 2026 at 9am');
   });
 });

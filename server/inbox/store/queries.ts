@@ -55,6 +55,7 @@ function inListOrder<Q extends ReturnType<typeof filtered>>(query: Q, filters: L
 
 export interface ListRow {
   id: string;
+  reference: string;
   receivedAt: string;
   agency: string;
   ageBand: string;
@@ -93,6 +94,7 @@ export async function listSubmissions(
   const rows = await filtered(db, {})
     .select([
       's.id',
+      's.reference',
       's.received_at',
       's.agency',
       's.age_band',
@@ -116,6 +118,7 @@ export async function listSubmissions(
     if (!row) return [];
     return {
       id: row.id,
+      reference: row.reference,
       receivedAt: toIso(row.received_at),
       agency: row.agency,
       ageBand: row.age_band,
@@ -200,6 +203,7 @@ export async function findSubmission(db: Kysely<Tables>, id: string) {
     .leftJoin('users as starter', 'starter.id', 't.triage_started_by')
     .select([
       's.id',
+      's.reference',
       's.received_at',
       's.document_id',
       's.document_version',

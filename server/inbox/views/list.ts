@@ -23,6 +23,8 @@ export interface ListView {
   counts: ListCounts;
   page: number;
   levels: readonly number[];
+  /** What was typed in "Find a referral by its reference" when nothing was found, shown back. */
+  referenceTyped?: string;
 }
 
 export function queryString(values: Partial<FilterValues> & { page?: number }): string {
@@ -65,19 +67,30 @@ function counts(view: ListView): SafeHtml {
 function filters(view: ListView): SafeHtml {
   const { values, errors } = view;
   const any = { value: '', label: 'Any' };
-  return html`<form class="filters" method="get" action="/inbox" novalidate>
-    <h2 class="heading-m">Filter referrals</h2>
-    <div class="filters__grid">
-      ${select({ id: 'status', label: 'Status', value: values.status, error: errorFor(errors, 'status'), choices: [any, ...STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))] })}
-      ${select({ id: 'level', label: 'Level', hint: "The higher of the referrer's and the suggested", value: values.level, error: errorFor(errors, 'level'), choices: [any, ...view.levels.map((level) => ({ value: String(level), label: `Level ${level}` }))] })}
-      ${select({ id: 'agency', label: 'Agency', value: values.agency, error: errorFor(errors, 'agency'), choices: [any, ...AGENCIES.map((agency) => ({ value: agency, label: agencyLabel(agency) }))] })}
-      ${textInput({ id: 'from', label: 'Received from', hint: 'Leave empty for the earliest', type: 'date', value: values.from, error: errorFor(errors, 'from') })}
-      ${textInput({ id: 'to', label: 'Received to', hint: 'This day included', type: 'date', value: values.to, error: errorFor(errors, 'to') })}
-    </div>
-    <div class="button-group">
-      <button class="button button--secondary" type="submit">Apply filters</button>
-      <a class="link button-group__link" href="/inbox">Clear filters</a>
-    </div>
+  // Folded away until used, so that the list itself starts in the first screen.
+  const inUse = errors.length > 0 || Object.values(values).some((value) => value !== '');
+  return html`<details class="details filters" ${inUse ? html`open` : ''}>
+    <summary class="details__summary"><span class="details__summary-text">Filter referrals</span></summary>
+    <form class="filters__form" method="get" action="/inbox" novalidate>
+      <div class="filters__grid">
+        ${select({ id: 'status', label: 'Status', value: values.status, error: errorFor(errors, 'status'), choices: [any, ...STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))] })}
+        ${select({ id: 'level', label: 'Level', hint: "The higher of the referrer's and the suggested", value: values.level, error: errorFor(errors, 'level'), choices: [any, ...view.levels.map((level) => ({ value: String(level), label: `Level ${level}` }))] })}
+        ${select({ id: 'agency', label: 'Agency', value: values.agency, error: errorFor(errors, 'agency'), choices: [any, ...AGENCIES.map((agency) => ({ value: agency, label: agencyLabel(agency) }))] })}
+        ${textInput({ id: 'from', label: 'Received from', hint: 'Leave empty for the earliest', type: 'date', value: values.from, error: errorFor(errors, 'from') })}
+        ${textInput({ id: 'to', label: 'Received to', hint: 'This day included', type: 'date', value: values.to, error: errorFor(errors, 'to') })}
+      </div>
+      <div class="button-group">
+        <button class="button button--secondary" type="submit">Apply filters</button>
+        <a class="link button-group__link" href="/inbox">Clear filters</a>
+      </div>
+    </form>
+  </details>`;
+}
+
+function findForm(view: ListView): SafeHtml {
+  return html`<form class="find-reference" method="get" action="/inbox" novalidate>
+    ${textInput({ id: 'reference', label: 'Find a referral by its reference', hint: 'For example, K7QM-4XRT', value: view.referenceTyped ?? '', error: errorFor(view.errors, 'reference'), width: '10' })}
+    <button class="button button--secondary" type="submit">Find</button>
   </form>`;
 }
 
@@ -90,6 +103,7 @@ function table(view: ListView): SafeHtml {
     <thead>
       <tr>
         <th scope="col">Child</th>
+        <th scope="col">Reference</th>
         <th scope="col">Received</th>
         <th scope="col">Agency</th>
         <th scope="col">Level</th>
@@ -104,6 +118,7 @@ function table(view: ListView): SafeHtml {
               <a class="link table__link" href="/inbox/submissions/${row.id}">${row.childName || 'Name not given'}</a
               >${row.immediateRisk ? html`<br />${tag('Immediate risk', 'red')}` : ''}
             </th>
+            <td class="reference">${row.reference}</td>
             <td>${dateTime(row.receivedAt)}</td>
             <td>${agencyLabel(row.agency)}</td>
             <td>${levelsCell(row.practitionerLevel, row.engineLevel)}</td>
@@ -133,7 +148,7 @@ function pagination(view: ListView): SafeHtml | '' {
 export function listPage(view: ListView): string {
   const body = html`${errorSummary(view.errors)}
     <h1 class="heading-l">Referrals</h1>
-    ${counts(view)} ${filters(view)} ${table(view)} ${pagination(view)}
+    ${counts(view)} ${findForm(view)} ${filters(view)} ${table(view)} ${pagination(view)}
     <p class="body">
       <a class="link" href="/inbox/export/submissions.csv${queryString(view.values)}" download
         >Download these referrals as a spreadsheet (CSV)</a

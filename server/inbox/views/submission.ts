@@ -198,6 +198,7 @@ export function submissionPage(view: SubmissionPageView): string {
     ${errorSummary(view.errors)}${notice}
     <span class="caption-l">Referral from ${agencyLabel(row.agency)}</span>
     <h1 class="heading-l">${name}</h1>
+    <p class="body">Reference <strong class="reference">${row.reference}</strong></p>
     ${
       row.immediate_risk === 1
         ? html`<div class="warning" role="note">

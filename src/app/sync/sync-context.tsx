@@ -10,7 +10,7 @@ import { useDraftsIfLoaded } from '../drafts/drafts-context.tsx';
 export interface SyncBackend {
   outbox: SyncOutbox;
   enrolment: EnrolmentStore;
-  api: Pick<ApiClient, 'submit' | 'enrol'>;
+  api: Pick<ApiClient, 'submit' | 'enrol' | 'status'>;
   withLock?: <T>(task: () => Promise<T>) => Promise<T>;
   pollMs?: number;
 }

@@ -13,6 +13,7 @@ import {
   triedSchema,
 } from '../assessment/referral-schema.ts';
 import { idSchema, levelNumberSchema } from '../thresholds/schema.ts';
+import { referenceSchema } from './reference.ts';
 
 export const SUBMISSION_SCHEMA_VERSION = 1;
 export const MAX_SUBMISSION_BYTES = 256 * 1024;
@@ -51,6 +52,11 @@ export const submissionSchema = z
 
 export const receiptSchema = z.strictObject({
   id: z.string(),
+  /**
+   * The short reference to read out (reference.ts). The server always sends it; a receipt kept on
+   * a device from before references existed has none.
+   */
+  reference: referenceSchema.optional(),
   receivedAt: z.iso.datetime(),
   engineLevel: levelNumberSchema,
   immediateRisk: z.boolean(),

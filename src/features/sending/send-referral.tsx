@@ -81,7 +81,7 @@ export function SendReferral() {
           {problem}
         </p>
       )}
-      <SendStatus draftId={draft.id} />
+      <SendStatus draftId={draft.id} rules={document} />
     </section>
   );
 }

@@ -3,10 +3,12 @@ import { useDrafts } from '../../app/drafts/drafts-context.tsx';
 import { useSync } from '../../app/sync/sync-context.tsx';
 import type { OutboxEntry } from '../../data/outbox-store.ts';
 import { describeEntry, type EntryDescription } from '../../sync/describe-entry.ts';
+import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 import { SYNC_MESSAGES } from '../../sync/messages.ts';
+import { plainDateTime } from './plain-time.ts';
+import { outcomeWords, PrintReceipt, SentConfirmation } from './sent-receipt.tsx';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const when = plainDateTime;
 
 const TAG_CLASS: Record<OutboxEntry['status'], string> = {
   queued: 'tag tag--draft',
@@ -26,10 +28,12 @@ function overall(entries: readonly OutboxEntry[], running: boolean): string {
 }
 
 /**
- * Referrals in the outbox, newest first: queued, sending, sent (with the front door's reference
- * and time) or needing attention (with what to do), and "Send now". `draftId` narrows it to one.
+ * Referrals in the outbox, newest first: queued, sending, sent (with the front door's reference,
+ * time and, once made, its decision) or needing attention (with what to do), and "Send now".
+ * `draftId` narrows it to one; with `rules` (the referral's own page) a sent referral gets the
+ * full confirmation, with what happens next.
  */
-export function SendStatus({ draftId }: { draftId?: string }) {
+export function SendStatus({ draftId, rules }: { draftId?: string; rules?: ThresholdsDocument }) {
   const { sync, state } = useSync();
   const { vault } = useDrafts();
   if (!sync) return null;
@@ -48,9 +52,15 @@ export function SendStatus({ draftId }: { draftId?: string }) {
         </p>
       )}
       <ul className="draft-list">
-        {entries.map((entry) => (
-          <EntryItem key={entry.id} entry={entry} description={describeEntry(entry, context)} />
-        ))}
+        {entries.map((entry) =>
+          rules && entry.status === 'sent' && entry.receipt ? (
+            <li key={entry.id} className="draft-list__item">
+              <SentConfirmation entry={entry} rules={rules} />
+            </li>
+          ) : (
+            <EntryItem key={entry.id} entry={entry} description={describeEntry(entry, context)} />
+          ),
+        )}
       </ul>
       {canSendNow && (
         <button
@@ -94,16 +104,22 @@ function EntryItem({ entry, description }: { entry: OutboxEntry; description: En
         </p>
       )}
       {entry.receipt && (
-        <dl className="summary-list">
-          <div>
-            <dt>Received by the front door</dt>
-            <dd>{when(entry.receipt.receivedAt)}</dd>
-          </div>
-          <div>
-            <dt>Front door reference</dt>
-            <dd>{entry.receipt.id}</dd>
-          </div>
-        </dl>
+        <>
+          {entry.outcome && <p className="sent-outcome">{outcomeWords(entry.outcome)}</p>}
+          <dl className="summary-list">
+            <div>
+              <dt>Received by the front door</dt>
+              <dd>{when(entry.receipt.receivedAt)}</dd>
+            </div>
+            {entry.receipt.reference && (
+              <div>
+                <dt>Reference</dt>
+                <dd className="reference">{entry.receipt.reference}</dd>
+              </div>
+            )}
+          </dl>
+          <PrintReceipt entry={entry} rules={undefined} />
+        </>
       )}
     </li>
   );

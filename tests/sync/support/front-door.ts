@@ -53,7 +53,7 @@ export async function startFrontDoor(overrides: Partial<AppConfig> = {}): Promis
     if (init.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
     if (network.down) throw new TypeError('Failed to fetch');
     const answer = await server.app.inject({
-      method: 'POST',
+      method: init.method === 'GET' ? 'GET' : 'POST',
       url: url.pathname,
       headers,
       payload: typeof init.body === 'string' ? init.body : undefined,
