@@ -105,7 +105,11 @@ export function registerReferralRoutes(inbox: FastifyInstance, context: InboxCon
 
   inbox.get('/', { preHandler: page }, async (request, reply) => {
     const session = sessionOf(request);
-    const parsed = parseListQuery(request.query, context.levels);
+    const parsed = parseListQuery(
+      request.query,
+      context.levels,
+      context.agencies.map((agency) => agency.id),
+    );
     const offset = (parsed.page - 1) * PAGE_SIZE;
     const [rows, counts] = await Promise.all([
       listSubmissions(context.db, parsed.filters, { limit: PAGE_SIZE, offset }),
@@ -120,6 +124,7 @@ export function registerReferralRoutes(inbox: FastifyInstance, context: InboxCon
       counts,
       page: parsed.page,
       levels: context.levels,
+      agencies: context.agencies,
     });
     return sendHtml(reply, parsed.errors.length ? 400 : 200, body);
   });

@@ -8,7 +8,7 @@ import type { Submission } from '../../src/domain/sync/submission-schema.ts';
 import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
 import { toCsv, type CsvValue } from './csv.ts';
 import { parseDayRange, parseListQuery } from './filters.ts';
-import { agencyLabel, outcomeLabel, STATUS_LABELS } from './model.ts';
+import { outcomeLabel, STATUS_LABELS } from './model.ts';
 import { consistencyReport, percent, type AgreementRow } from './report.ts';
 import { recordAudit } from './store/audit.ts';
 import { exportSubmissions } from './store/queries.ts';
@@ -115,12 +115,17 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
       errors: range.errors,
       report: figures,
       indicatorText: context.indicatorText,
+      agencyName: context.agencyName,
     });
     return sendHtml(reply, range.errors.length ? 400 : 200, body);
   });
 
   inbox.get('/export/submissions.csv', { preHandler: data }, async (request, reply) => {
-    const parsed = parseListQuery(request.query, context.levels);
+    const parsed = parseListQuery(
+      request.query,
+      context.levels,
+      context.agencies.map((agency) => agency.id),
+    );
     if (parsed.errors.length)
       return badRequest(
         reply,
@@ -144,7 +149,7 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
         row.received_at,
         STATUS_LABELS[row.status],
         row.immediate_risk === 1 ? 'yes' : 'no',
-        agencyLabel(row.agency),
+        context.agencyName(row.agency),
         s.referrer?.name,
         s.referrer?.role,
         s.referrer?.phone,
@@ -183,7 +188,7 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
       now,
     );
     const rows = [
-      ...figures.byAgency.map((row) => agreementCells('agency', agencyLabel(row.key), row)),
+      ...figures.byAgency.map((row) => agreementCells('agency', context.agencyName(row.key), row)),
       agreementCells('agency', 'All agencies', figures.total),
       ...figures.byLevel.map((row) => agreementCells('referrer_level', `Level ${row.key}`, row)),
     ];

@@ -7,7 +7,8 @@ import type { Assessment } from '../../../src/domain/engine/assess.ts';
 import type { Submission } from '../../../src/domain/sync/submission-schema.ts';
 import type { ThresholdsDocument } from '../../../src/domain/thresholds/schema.ts';
 import { html, type HtmlValue, type SafeHtml } from '../html.ts';
-import { agencyLabel, outcomeLabel, STATUS_LABELS, type StaffUser } from '../model.ts';
+import { agencyName } from '../../../src/domain/assessment/agencies.ts';
+import { outcomeLabel, STATUS_LABELS, type StaffUser } from '../model.ts';
 import type { AuditEntry } from '../store/audit.ts';
 import type { SubmissionRow } from '../store/queries.ts';
 import type { DecisionView } from '../store/triage.ts';
@@ -174,7 +175,7 @@ function about(view: SubmissionPageView): SafeHtml {
     ${summaryList([
       ['Name', freeText(s.referrer?.name)],
       ['Role', freeText(s.referrer?.role)],
-      ['Agency', agencyLabel(s.referrer?.agency ?? view.row.agency)],
+      ['Agency', agencyName(document, s.referrer?.agency ?? view.row.agency)],
       ['Phone', freeText(s.referrer?.phone)],
       ['Email', freeText(s.referrer?.email)],
     ])}
@@ -196,7 +197,7 @@ export function submissionPage(view: SubmissionPageView): string {
         : '';
   const body = html`<a class="back-link" href="/inbox">Back to referrals</a>
     ${errorSummary(view.errors)}${notice}
-    <span class="caption-l">Referral from ${agencyLabel(row.agency)}</span>
+    <span class="caption-l">Referral from ${agencyName(view.document, row.agency)}</span>
     <h1 class="heading-l">${name}</h1>
     ${
       row.immediate_risk === 1

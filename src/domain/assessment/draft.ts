@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { idSchema } from '../thresholds/schema.ts';
 import { CONSENT_OUTCOMES, GENDERS } from './referral-schema.ts';
-import { AGENCIES } from '../thresholds/worked-case-schema.ts';
 
 export const DRAFT_SCHEMA_VERSION = 1;
 
@@ -26,7 +25,7 @@ export const draftContentSchema = z.strictObject({
     .strictObject({
       name: typed(120),
       role: typed(120),
-      agency: z.enum(AGENCIES).optional(),
+      agency: idSchema.optional(),
       phone: typed(40),
       email: typed(200),
     })

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { DraftContent } from '../../domain/assessment/draft.ts';
-import { AGENCY_LABELS } from '../../domain/assessment/referral-schema.ts';
+import { agencyName } from '../../domain/assessment/agencies.ts';
 import type { Step } from '../../domain/assessment/steps.ts';
 import type { LevelDecision } from '../../domain/assessment/decision.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
@@ -31,7 +31,11 @@ function rows(
       rows: [
         { key: 'Name', value: text(referrer.name), step: 'about-you' },
         { key: 'Role', value: text(referrer.role), step: 'about-you' },
-        { key: 'Agency', value: referrer.agency ? AGENCY_LABELS[referrer.agency] : NOT_ANSWERED, step: 'about-you' },
+        {
+          key: 'Agency',
+          value: referrer.agency ? agencyName(document, referrer.agency) : NOT_ANSWERED,
+          step: 'about-you',
+        },
         { key: 'Phone', value: text(referrer.phone), step: 'about-you' },
         { key: 'Email', value: text(referrer.email), step: 'about-you' },
       ],

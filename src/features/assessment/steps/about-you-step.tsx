@@ -3,15 +3,14 @@ import { useForm } from 'react-hook-form';
 import { ErrorSummary, collectErrors } from '../../../app/components/error-summary.tsx';
 import { Radios, TextField } from '../../../app/components/fields.tsx';
 import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
-import { AGENCY_LABELS, referrerSchema } from '../../../domain/assessment/referral-schema.ts';
+import { referrerSchema } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
-import { AGENCIES } from '../../../domain/thresholds/worked-case-schema.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
 import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function AboutYouStep({ step }: { step: Step }) {
-  const { draft, steps, decision, update, goNext } = useStep(step);
+  const { draft, document, steps, decision, update, goNext } = useStep(step);
   const saved = draft.content.referrer;
   const form = useForm({
     shouldFocusError: false,
@@ -48,7 +47,7 @@ export function AboutYouStep({ step }: { step: Step }) {
           legend="Which agency do you work for?"
           error={errors.agency?.message}
           registration={form.register('agency')}
-          options={AGENCIES.map((agency) => ({ value: agency, label: AGENCY_LABELS[agency] }))}
+          options={document.agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
         />
         <TextField
           label="Phone number"
