@@ -24,6 +24,7 @@ export const DRAFT_SECTIONS = [
   'referrer',
   'concern',
   'child',
+  'family',
   'consent',
   'indicators',
   'strengths',

@@ -139,6 +139,50 @@ function status(view: SubmissionPageView): SafeHtml {
   </div>`;
 }
 
+const PARENTAL_RESPONSIBILITY: Record<string, string> = { yes: 'Yes', no: 'No', 'not-known': 'Not known' };
+
+/** The family step; referrals sent before it existed have none. */
+function family(answers: Submission['family']): SafeHtml {
+  if (!answers) return html``;
+  const interpreter =
+    answers.interpreterNeeded === 'yes'
+      ? html`Yes: ${freeText(answers.interpreterLanguage)}`
+      : (YES_NO[answers.interpreterNeeded ?? ''] ?? '');
+  return html`<h2 class="heading-m">Family, language and other professionals</h2>
+    ${summaryList([
+      ['NHS number', freeText(answers.nhsNumber)],
+      ['GP practice', freeText(answers.gpPractice)],
+      ['Language spoken at home', freeText(answers.homeLanguage)],
+      ['Interpreter needed', interpreter],
+    ])}
+    <h3>Parents and carers</h3>
+    ${
+      answers.parents.length
+        ? summaryList(
+            answers.parents.map((parent): [string, HtmlValue] => [
+              parent.name,
+              html`${freeText(parent.relationship)}. Parental responsibility:
+              ${PARENTAL_RESPONSIBILITY[parent.parentalResponsibility] ?? ''}.
+              ${parent.livesWithChild === 'yes' ? 'Lives with the child.' : 'Does not live with the child.'}`,
+            ]),
+          )
+        : html`<p class="body">None given.</p>`
+    }
+    <h3>Other professionals involved</h3>
+    ${
+      answers.professionals.length
+        ? summaryList(
+            answers.professionals.map((professional): [string, HtmlValue] => [
+              professional.name,
+              html`${freeText(professional.role)}${professional.agency ? html`, ${freeText(professional.agency)}` : ''}${
+                professional.contact ? html`<br />${freeText(professional.contact)}` : ''
+              }`,
+            ]),
+          )
+        : html`<p class="body">None given.</p>`
+    }`;
+}
+
 function about(view: SubmissionPageView): SafeHtml {
   const { submission: s, document } = view;
   const child = s.child;
@@ -156,6 +200,7 @@ function about(view: SubmissionPageView): SafeHtml {
       ['School, nursery or setting', freeText(child?.setting)],
       ['Who lives in the household', freeText(child?.household)],
     ])}
+    ${family(s.family)}
     <h2 class="heading-m">The concern</h2>
     ${summaryList([
       ['What the referrer is worried about', freeText(s.concern?.reason)],
