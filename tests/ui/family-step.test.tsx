@@ -21,11 +21,16 @@ describe('the family step', () => {
         .map((link) => link.textContent),
     ).toEqual(['Enter a valid NHS number, like 943 476 5919']);
     expect(nhsNumber).toHaveAttribute('aria-invalid', 'true');
+    // GOV.UK: the summary comes before the heading, and the title says there is an error.
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(summary.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(document.title).toMatch(/^Error: Step \d+ of \d+: Family, language and other professionals/);
     expect(nhsNumber).toHaveValue('943 476 5918');
 
     await user.clear(nhsNumber);
     await user.type(nhsNumber, '943 476 5919');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(document.title).not.toMatch(/^Error: /);
     await expect.poll(() => location.history?.at(-1)).not.toBe(`${path}/family`);
     const vault = await store.keyring.unlock(PASSPHRASE);
     expect((await store.load(draft.id, vault)).content.family.nhsNumber).toBe('943 476 5919');

@@ -8,6 +8,7 @@ import type { Submission } from '../../../src/domain/sync/submission-schema.ts';
 import type { ThresholdsDocument } from '../../../src/domain/thresholds/schema.ts';
 import { html, type HtmlValue, type SafeHtml } from '../html.ts';
 import { agencyName } from '../../../src/domain/assessment/agencies.ts';
+import { formatDay } from '../../../src/domain/assessment/dates.ts';
 import { outcomeLabel, STATUS_LABELS, type StaffUser } from '../model.ts';
 import type { AuditEntry } from '../store/audit.ts';
 import type { SubmissionRow } from '../store/queries.ts';
@@ -192,7 +193,7 @@ function about(view: SubmissionPageView): SafeHtml {
       ['Name', freeText([child?.firstName, child?.lastName].filter(Boolean).join(' '))],
       [
         child?.gender === 'unborn' ? 'Due date' : 'Date of birth',
-        freeText(child?.gender === 'unborn' ? child.dueDate : child?.dateOfBirth),
+        freeText(formatDay((child?.gender === 'unborn' ? child.dueDate : child?.dateOfBirth) ?? '')),
       ],
       ['Age', ageBand ?? ''],
       ['Gender', GENDERS[child?.gender ?? ''] ?? ''],

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { DraftContent } from '../../domain/assessment/draft.ts';
 import { agencyName } from '../../domain/assessment/agencies.ts';
+import { formatDay } from '../../domain/assessment/dates.ts';
 import { PARENTAL_RESPONSIBILITY_LABELS } from '../../domain/assessment/family-schema.ts';
 import type { Step } from '../../domain/assessment/steps.ts';
 import type { LevelDecision } from '../../domain/assessment/decision.ts';
@@ -49,7 +50,7 @@ function rows(
         { key: 'Name', value: text([child.firstName, child.lastName].filter(Boolean).join(' ')), step: 'child' },
         {
           key: child.gender === 'unborn' ? 'Due date' : 'Date of birth',
-          value: text(child.gender === 'unborn' ? child.dueDate : child.dateOfBirth),
+          value: text(formatDay((child.gender === 'unborn' ? child.dueDate : child.dateOfBirth) ?? '')),
           step: 'child',
         },
         { key: 'Address', value: text(child.address), step: 'child' },
@@ -96,7 +97,9 @@ function rows(
           step: 'consent',
         },
         { key: 'Consent', value: consent.consent ? consentLabels[consent.consent] : NOT_ANSWERED, step: 'consent' },
-        { key: 'Reason', value: text(consent.reasonNotSought), step: 'consent' },
+        ...(consent.parentsAware === 'no' || consent.consent === 'refused' || consent.consent === 'not-sought'
+          ? [{ key: 'Reason', value: text(consent.reasonNotSought), step: 'consent' }]
+          : []),
       ],
     },
   ];
