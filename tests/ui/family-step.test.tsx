@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findHeading, PASSPHRASE, renderApp, storeWithDraft } from './render-app.tsx';
 
@@ -24,16 +24,19 @@ describe('the family step', () => {
     // GOV.UK: the summary comes before the heading, and the title says there is an error.
     const heading = screen.getByRole('heading', { level: 1 });
     expect(summary.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(document.title).toMatch(/^Error: Step \d+ of \d+: Family, language and other professionals/);
+    await waitFor(() =>
+      expect(document.title).toMatch(/^Error: Step \d+ of \d+: Family, language and other professionals/),
+    );
     expect(nhsNumber).toHaveValue('943 476 5918');
 
     await user.clear(nhsNumber);
     await user.type(nhsNumber, '943 476 5919');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(document.title).not.toMatch(/^Error: /);
+    await waitFor(() => expect(document.title).not.toMatch(/^Error: /));
     await expect.poll(() => location.history?.at(-1)).not.toBe(`${path}/family`);
     const vault = await store.keyring.unlock(PASSPHRASE);
-    expect((await store.load(draft.id, vault)).content.family.nhsNumber).toBe('943 476 5919');
+    // The save on Continue finishes after the page has moved on.
+    await expect.poll(async () => (await store.load(draft.id, vault)).content.family.nhsNumber).toBe('943 476 5919');
   });
 
   it('reveals "Which language?" only when an interpreter is needed, and asks for it then', async () => {
