@@ -35,6 +35,7 @@ export function realisticContent(document: ThresholdsDocument): DraftContent {
   return {
     referrer: { name: 'Alex Example', role: 'Health visitor', agency: 'health-visitor', phone: '01744 000000' },
     concern: { ageBand: document.ageBands[0]?.id ?? '', reason: text(random, 1100) },
+    family: { parents: [], professionals: [] },
     child: {
       firstName: 'Sam',
       lastName: 'Example',

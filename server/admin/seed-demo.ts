@@ -12,7 +12,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PostgresAdapter, sql, type Insertable, type Kysely } from 'kysely';
-import { AGENCIES } from '../../src/domain/thresholds/worked-case-schema.ts';
 import type { ThresholdsDocument } from '../../src/domain/thresholds/schema.ts';
 import type { Submission } from '../../src/domain/sync/submission-schema.ts';
 import { loadDocumentRegistry, type DocumentRegistry } from '../documents.ts';
@@ -135,6 +134,8 @@ export async function seedDemo(db: Kysely<Tables>, options: SeedOptions): Promis
   if (!document) throw new Error('there are no descriptions of need to make demo referrals from');
   const bands = indicatorsByAgeBand(document);
   const ageBands = document.ageBands.map((band) => band.id);
+  // The partnership's own agencies (a document from before agencies were data lists none).
+  const agencyIds = document.agencies.length ? document.agencies.map((agency) => agency.id) : ['school'];
   const levels = document.levels.map((level) => level.level);
   const { deviceId, userId } = await demoActors(db, now.toISOString());
   const random = seeded(options.count);
@@ -158,7 +159,7 @@ export async function seedDemo(db: Kysely<Tables>, options: SeedOptions): Promis
         draftId: randomUUID(),
         documentId: document.id,
         documentVersion: document.version,
-        referrer: { ...exampleSubmission.referrer, agency: random.pick(AGENCIES) },
+        referrer: { ...exampleSubmission.referrer, agency: random.pick(agencyIds) },
         concern: { ...exampleSubmission.concern, ageBand },
         child: { ...exampleSubmission.child, firstName: `Demo ${n}`, lastName: 'Fictional' },
         indicators,

@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Agency } from '../../src/domain/thresholds/schema.ts';
 import type { DocumentRegistry } from '../documents.ts';
 import type { Tables } from '../store/schema.ts';
 import type { Role } from './model.ts';
@@ -23,6 +24,10 @@ export interface InboxContext {
   signInPerMinute: number;
   /** Every level number any document has, lowest first. */
   levels: number[];
+  /** Every agency any document lists, by name (see agenciesOf). */
+  agencies: readonly Agency[];
+  /** An agency's name from the newest document listing it, or its id. */
+  agencyName: (id: string) => string;
   /** An indicator's words, from whichever document has it. */
   indicatorText: (id: string) => string;
 }

@@ -2,7 +2,7 @@
  * The list's and the report's filters, read from the query string. Days are UK days: "received
  * from 30 March" starts at midnight in London, whatever the clocks are doing.
  */
-import { AGENCIES, STATUSES, type Status } from './model.ts';
+import { STATUSES, type Status } from './model.ts';
 import type { FieldError } from './views/components.ts';
 import type { FilterValues } from './views/list.ts';
 import type { ListFilters } from './store/queries.ts';
@@ -79,7 +79,12 @@ export interface ParsedListQuery {
   page: number;
 }
 
-export function parseListQuery(query: unknown, levels: readonly number[]): ParsedListQuery {
+/** Reads the filters; `levels` and `agencyIds` are the choices any document offers. */
+export function parseListQuery(
+  query: unknown,
+  levels: readonly number[],
+  agencyIds: readonly string[],
+): ParsedListQuery {
   const raw = (query ?? {}) as Record<string, unknown>;
   const values: FilterValues = {
     status: text(raw.status),
@@ -100,7 +105,7 @@ export function parseListQuery(query: unknown, levels: readonly number[]): Parse
     else errors.push({ field: 'level', message: 'Select a level from the list' });
   }
   if (values.agency) {
-    if ((AGENCIES as readonly string[]).includes(values.agency)) filters.agency = values.agency;
+    if (agencyIds.includes(values.agency)) filters.agency = values.agency;
     else errors.push({ field: 'agency', message: 'Select an agency from the list' });
   }
   const range = parseDayRange(values.from, values.to);

@@ -2,9 +2,6 @@
  * The inbox's vocabulary: roles, statuses, outcomes and the limits it works to, with the words
  * front-door staff see. Kept in one place so the practice lead can review them.
  */
-import { AGENCY_LABELS } from '../../src/domain/assessment/referral-schema.ts';
-import { AGENCIES } from '../../src/domain/thresholds/worked-case-schema.ts';
-
 export const ROLES = ['triage', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -27,13 +24,6 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   'child-and-family-assessment': 'Child and family assessment',
   'strategy-discussion': 'Strategy discussion',
 };
-
-export { AGENCIES, AGENCY_LABELS };
-export type Agency = (typeof AGENCIES)[number];
-
-export function agencyLabel(agency: string): string {
-  return (AGENCY_LABELS as Record<string, string>)[agency] ?? agency;
-}
 
 export function outcomeLabel(outcome: string | null): string {
   return outcome ? ((OUTCOME_LABELS as Record<string, string>)[outcome] ?? outcome) : '';

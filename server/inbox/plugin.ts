@@ -12,6 +12,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { setTimeout } from 'node:timers/promises';
+import { agenciesOf } from '../../src/domain/assessment/agencies.ts';
 import type { DocumentRegistry } from '../documents.ts';
 import { ApiError } from '../http/problems.ts';
 import { databaseFault, type DatabaseMonitor } from '../store/database-faults.ts';
@@ -52,6 +53,8 @@ function inboxContext(options: InboxOptions): InboxContext {
   const indicatorTexts = new Map(
     documents.flatMap((document) => document.domains.flatMap((domain) => domain.indicators.map((i) => [i.id, i.text]))),
   );
+  const agencies = agenciesOf(documents);
+  const agencyNames = new Map(agencies.map((agency) => [agency.id, agency.name]));
   return {
     db: options.db,
     documents: options.documents,
@@ -62,6 +65,8 @@ function inboxContext(options: InboxOptions): InboxContext {
     levels: [...new Set(documents.flatMap((document) => document.levels.map((level) => level.level)))].sort(
       (a, b) => a - b,
     ),
+    agencies,
+    agencyName: (id) => agencyNames.get(id) ?? id,
     indicatorText: (id) => indicatorTexts.get(id) ?? id,
   };
 }

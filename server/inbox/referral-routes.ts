@@ -108,7 +108,11 @@ export function registerReferralRoutes(inbox: FastifyInstance, context: InboxCon
     const session = sessionOf(request);
     const search = await findByReference(context.db, request.query);
     if (search.kind === 'found') return reply.redirect(`/inbox/submissions/${search.id}`, 303);
-    const parsed = parseListQuery(request.query, context.levels);
+    const parsed = parseListQuery(
+      request.query,
+      context.levels,
+      context.agencies.map((agency) => agency.id),
+    );
     if (search.kind === 'not-found') parsed.errors.unshift(search.error);
     const offset = (parsed.page - 1) * PAGE_SIZE;
     const [rows, counts] = await Promise.all([
@@ -125,6 +129,7 @@ export function registerReferralRoutes(inbox: FastifyInstance, context: InboxCon
       page: parsed.page,
       levels: context.levels,
       referenceTyped: search.kind === 'not-found' ? search.typed : '',
+      agencies: context.agencies,
     });
     return sendHtml(reply, parsed.errors.length ? 400 : 200, body);
   });

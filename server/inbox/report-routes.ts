@@ -9,7 +9,7 @@ import type { Submission } from '../../src/domain/sync/submission-schema.ts';
 import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
 import { csvChunks, toCsv, type CsvValue } from './csv.ts';
 import { parseDayRange, parseListQuery } from './filters.ts';
-import { agencyLabel, outcomeLabel, STATUS_LABELS } from './model.ts';
+import { outcomeLabel, STATUS_LABELS } from './model.ts';
 import { consistencyReport, percent, type AgreementRow } from './report.ts';
 import { recordAudit } from './store/audit.ts';
 import { countSubmissions, exportSubmissions, type ExportRow } from './store/queries.ts';
@@ -95,14 +95,14 @@ function agreementCells(table: string, group: string, row: AgreementRow): CsvVal
   ];
 }
 
-function submissionCells(row: ExportRow): CsvValue[] {
+function submissionCells(row: ExportRow, agencyName: (id: string) => string): CsvValue[] {
   const s = JSON.parse(row.payload) as Partial<Submission>;
   return [
     row.id,
     row.received_at,
     STATUS_LABELS[row.status],
     row.immediate_risk === 1 ? 'yes' : 'no',
-    agencyLabel(row.agency),
+    agencyName(row.agency),
     s.referrer?.name,
     s.referrer?.role,
     s.referrer?.phone,
@@ -146,12 +146,17 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
       errors: range.errors,
       report: figures,
       indicatorText: context.indicatorText,
+      agencyName: context.agencyName,
     });
     return sendHtml(reply, range.errors.length ? 400 : 200, body);
   });
 
   inbox.get('/export/submissions.csv', { preHandler: data }, async (request, reply) => {
-    const parsed = parseListQuery(request.query, context.levels);
+    const parsed = parseListQuery(
+      request.query,
+      context.levels,
+      context.agencies.map((agency) => agency.id),
+    );
     if (parsed.errors.length)
       return badRequest(
         reply,
@@ -170,7 +175,8 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
       now,
     );
     const batches = async function* () {
-      for await (const rows of exportSubmissions(context.db, parsed.filters)) yield rows.map(submissionCells);
+      for await (const rows of exportSubmissions(context.db, parsed.filters))
+        yield rows.map((row) => submissionCells(row, context.agencyName));
     };
     return sendCsv(
       reply,
@@ -194,7 +200,7 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
       now,
     );
     const rows = [
-      ...figures.byAgency.map((row) => agreementCells('agency', agencyLabel(row.key), row)),
+      ...figures.byAgency.map((row) => agreementCells('agency', context.agencyName(row.key), row)),
       agreementCells('agency', 'All agencies', figures.total),
       ...figures.byLevel.map((row) => agreementCells('referrer_level', `Level ${row.key}`, row)),
     ];

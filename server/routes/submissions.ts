@@ -5,6 +5,7 @@
  * (409 in flight, 422 key reused, 201 replay) → 422 rules version / answers → 201 after commit.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isDocumentAgency } from '../../src/domain/assessment/agencies.ts';
 import { AnswersError, assess } from '../../src/domain/engine/assess.ts';
 import {
   receiptSchema,
@@ -98,6 +99,14 @@ export function buildRecord(submission: Submission, documents: DocumentRegistry,
       message: `This level is not one of the levels in ${documentId} ${documentVersion}`,
     }));
   if (levelIssues.length) throw answersDoNotFit(levelIssues);
+  if (!isDocumentAgency(document, submission.referrer.agency)) {
+    throw answersDoNotFit([
+      {
+        path: 'referrer.agency',
+        message: `This agency is not one of the agencies in ${documentId} ${documentVersion}`,
+      },
+    ]);
+  }
 
   let assessment;
   try {

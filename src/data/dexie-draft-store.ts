@@ -8,6 +8,7 @@
 import type { ThresholdsDocument } from '../domain/thresholds/schema.ts';
 import { KeyChangedError } from './crypto/errors.ts';
 import { Keyring, type KeyringOptions, type KeyringStorage } from './crypto/keyring.ts';
+import { DexieReferrerDetailsStorage, ReferrerDetailsStore } from './referrer-details-store.ts';
 import type { Vault } from './crypto/vault.ts';
 import type { AppDatabase } from './database.ts';
 import {
@@ -64,6 +65,7 @@ export class DexieKeyringStorage implements KeyringStorage {
 
 export class DexieDraftStore implements DraftStore {
   readonly keyring: Keyring;
+  readonly referrerDetails: ReferrerDetailsStore;
   readonly #now: () => Date;
 
   constructor(
@@ -71,6 +73,7 @@ export class DexieDraftStore implements DraftStore {
     private readonly options: DexieDraftStoreOptions = {},
   ) {
     this.keyring = new Keyring(new DexieKeyringStorage(db), options.keyring);
+    this.referrerDetails = new ReferrerDetailsStore(new DexieReferrerDetailsStorage(db));
     this.#now = options.now ?? (() => new Date());
   }
 

@@ -13,6 +13,7 @@ import type { DraftContent } from '../domain/assessment/draft.ts';
 import { thresholdsDocumentSchema, type ThresholdsDocument } from '../domain/thresholds/schema.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Vault } from './crypto/vault.ts';
+import type { ReferrerDetailsStore } from './referrer-details-store.ts';
 import { summaryOf, type DraftSummary, type EditableDraft } from './draft-codec.ts';
 
 export type { DraftSummary, EditableDraft };
@@ -49,6 +50,8 @@ export interface ForgetOutcome {
 export interface DraftStore {
   /** Set up, unlock, or change the passphrase of this device's keyring. */
   readonly keyring: Keyring;
+  /** The referrer's own details, sealed on this device and offered for the next referral. */
+  readonly referrerDetails: ReferrerDetailsStore;
 
   listSummaries(): Promise<DraftList>;
 

@@ -7,6 +7,7 @@
 import type { ThresholdsDocument } from '../domain/thresholds/schema.ts';
 import { KeyChangedError } from './crypto/errors.ts';
 import { Keyring, type KeyringOptions } from './crypto/keyring.ts';
+import { ReferrerDetailsStore, type ReferrerDetailsRecord } from './referrer-details-store.ts';
 import type { Vault } from './crypto/vault.ts';
 import {
   decodeDraft,
@@ -37,6 +38,8 @@ export interface MemoryDraftStoreOptions {
 
 export class MemoryDraftStore implements DraftStore {
   readonly keyring: Keyring;
+  readonly referrerDetails: ReferrerDetailsStore;
+  #referrerDetails: ReferrerDetailsRecord | undefined;
   readonly #drafts = new Map<string, DraftRecord>();
   readonly #documents = new Map<string, ArchivedDocumentRecord>();
   #keyringRecord: KeyringRecord | undefined;
@@ -58,6 +61,12 @@ export class MemoryDraftStore implements DraftStore {
       },
       options.keyring,
     );
+    this.referrerDetails = new ReferrerDetailsStore({
+      read: async () => this.#referrerDetails && structuredClone(this.#referrerDetails),
+      write: async (record) => {
+        this.#referrerDetails = structuredClone(record);
+      },
+    });
     this.#now = options.now ?? (() => new Date());
     this.#unsentOutbox = options.unsentOutbox ?? 0;
   }
@@ -128,6 +137,7 @@ export class MemoryDraftStore implements DraftStore {
     this.#drafts.clear();
     this.#keyringRecord = undefined;
     this.#attempts = undefined;
+    this.#referrerDetails = undefined;
     this.#unsentOutbox = 0;
     return { wiped: true, unsent };
   }

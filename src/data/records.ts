@@ -25,6 +25,7 @@ export const DRAFT_SECTIONS = [
   'referrer',
   'concern',
   'child',
+  'family',
   'consent',
   'indicators',
   'strengths',

@@ -27,7 +27,7 @@ describe('what reaches IndexedDB', () => {
     for (const { store: name } of records) perStore[name] = (perStore[name] ?? 0) + 1;
     expect(perStore).toEqual({ documents: 1, drafts: 3, draftSummaries: 3, keyring: 1, outbox: 1 });
     const canaries = [...canariesFor(first), ...canariesFor(second), PASSPHRASE];
-    expect(canaries).toHaveLength(2 * 18 + 1);
+    expect(canaries).toHaveLength(2 * 22 + 1);
     expect(findCanaries(records, canaries)).toEqual([]);
   });
 

@@ -38,6 +38,13 @@ export function canaryContent(tag: string): DraftContent {
       phone: c('phone'),
       email: `${c('email')}@example.org`,
     },
+    family: {
+      gpPractice: c('gp'),
+      parents: [
+        { name: c('parent-name'), relationship: 'mother', parentalResponsibility: 'yes', livesWithChild: 'yes' },
+      ],
+      professionals: [{ name: c('professional-name'), role: 'School nurse', contact: c('professional-contact') }],
+    },
     concern: { ageBand: 'young', reason: c('reason') },
     child: {
       firstName: c('first-name'),

@@ -56,11 +56,14 @@ describe('a draft sealed before the revision was bound', () => {
   it('still opens, and is sealed in the new format by its next save', async () => {
     const { db, store, vault } = await openV1();
     const legacy = await store.load(V1_REFERRAL.id, vault);
-    expect(legacy.content).toEqual(V1_REFERRAL_CONTENT);
+    expect(legacy.content).toEqual({ ...V1_REFERRAL_CONTENT, family: { parents: [], professionals: [] } });
     const saved = await store.save(legacy, vault);
     const record = await readRawRecord(db.name, 'drafts', saved.id);
     expect(record).toMatchObject({ revision: 2, sealVersion: 2 });
-    expect((await store.load(saved.id, vault)).content).toEqual(V1_REFERRAL_CONTENT);
+    expect((await store.load(saved.id, vault)).content).toEqual({
+      ...V1_REFERRAL_CONTENT,
+      family: { parents: [], professionals: [] },
+    });
   });
 
   it('cannot be put back into a migrated record, nor the migrated record passed off as the old format', async () => {

@@ -37,11 +37,12 @@ describe('finding indicators', () => {
 });
 
 describe('the steps', () => {
-  it('give an assessment one step per domain between the child’s details and the reflections', () => {
+  it('give an assessment one step per domain between the family’s details and the reflections', () => {
     expect(assessmentSteps(document).map((step) => step.slug)).toEqual([
       'about-you',
       'concern',
       'child',
+      'family',
       'domain-child',
       'domain-home',
       'strengths',
@@ -62,8 +63,8 @@ describe('the steps', () => {
   it('know their number, the one before and the one after', () => {
     const position = stepPosition(assessmentSteps(document), 'domain-home');
     expect([position.number, position.total, position.previous?.slug, position.next?.slug]).toEqual([
-      5,
-      11,
+      6,
+      12,
       'domain-child',
       'strengths',
     ]);

@@ -77,6 +77,17 @@ test('nothing identifying is readable in IndexedDB: a canary in every field is n
   await page.getByLabel('School, nursery or setting (optional)').fill(canary('setting'));
   await page.getByLabel('Who lives in the household? (optional)').fill(canary('household'));
   await continueButton(page).click();
+  await page.getByLabel("Child's GP practice (optional)").fill(canary('gp'));
+  await page.getByRole('button', { name: 'Add a parent or carer' }).click();
+  await page.getByLabel('Full name').fill(canary('parent'));
+  await page.getByLabel('Relationship to the child').fill(canary('relationship'));
+  await page.getByRole('group', { name: 'Do they have parental responsibility?' }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: 'Do they live with the child?' }).getByLabel('Yes').check();
+  await page.getByLabel('Language spoken at home (optional)').fill(canary('language'));
+  await page.getByRole('button', { name: 'Add a professional' }).click();
+  await page.getByLabel('Full name').nth(1).fill(canary('professional'));
+  await page.getByLabel('Role', { exact: true }).fill(canary('professionalrole'));
+  await continueButton(page).click();
   await tick(page, 'health-missed-checks-immunisations');
   for (let domain = 0; domain < 4; domain++) await page.getByRole('link', { name: 'Continue' }).click();
   for (const field of ['strengths', 'voice', 'tried']) {

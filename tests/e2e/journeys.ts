@@ -71,6 +71,30 @@ export async function completeAssessment(page: Page, onPage: OnPage) {
   await onPage('child');
   await continueButton(page).click();
 
+  await expect(page.getByRole('heading', { name: 'Family, language and other professionals' })).toBeVisible();
+  const nhsNumber = page.getByLabel("Child's NHS number (optional)");
+  await nhsNumber.fill('943 476 5918');
+  await continueButton(page).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Enter a valid NHS number, like 943 476 5919',
+  );
+  await expect(nhsNumber).toHaveValue('943 476 5918');
+  await onPage('family-errors');
+  await nhsNumber.fill('943 476 5919');
+  await page.getByRole('button', { name: 'Add a parent or carer' }).click();
+  await page.getByLabel('Full name').fill('Canary Parent');
+  await page.getByLabel('Relationship to the child').fill('Mother');
+  await page.getByRole('group', { name: 'Do they have parental responsibility?' }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: 'Do they live with the child?' }).getByLabel('Yes').check();
+  await expect(page.getByLabel('Which language?')).toBeHidden();
+  await page
+    .getByRole('group', { name: /need an interpreter/ })
+    .getByLabel('Yes')
+    .check();
+  await page.getByLabel('Which language?').fill('Polish');
+  await onPage('family');
+  await continueButton(page).click();
+
   await expect(page.getByRole('heading', { name: "The child's developmental needs" })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'immediate danger' })).toHaveCount(0);
   await tick(page, 'health-injury-non-mobile-baby');

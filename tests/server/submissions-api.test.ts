@@ -239,6 +239,13 @@ describe.each(DATABASE_KINDS)('POST /api/v1/submissions on %s', (kind) => {
     expect(band.json()).toMatchObject({ issues: [{ path: 'concern.ageBand' }] });
   });
 
+  it('answers 422 answers-do-not-fit to an agency the pinned document does not list', async () => {
+    const referrer = { ...canarySubmission().referrer, agency: 'ministry-of-magic' };
+    const response = await submit(token, canarySubmission({ documentVersion: '0.2.0', indicators: [], referrer }));
+    expectProblem(response, 422, 'answers-do-not-fit');
+    expect(response.json()).toMatchObject({ issues: [{ path: 'referrer.agency' }] });
+  });
+
   it('answers 422 answers-do-not-fit to a level the pinned document does not have', async () => {
     const threeLevels = canarySubmission({
       documentId: 'example-three-levels',

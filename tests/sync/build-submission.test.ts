@@ -17,6 +17,7 @@ function completeContent(overrides: Partial<DraftContent> = {}): DraftContent {
     childVoice: 'Settles quickly.',
     tried: 'Extra visits.',
     override: { agrees: 'yes' },
+    family: { parents: [], professionals: [] },
     ...overrides,
   };
 }
@@ -50,6 +51,7 @@ describe('buildSubmission', () => {
         referrer: { name: 'Sam Field', role: 'Health visitor', agency: 'health-visitor', phone: '01632 960111' },
         concern: { ageBand: 'young', reason: 'Bruise seen at the visit.' },
         child: { lastName: 'Child', gender: 'female', dateOfBirth: '2025-01-02', address: '1 Row' },
+        family: { parents: [], professionals: [] },
         consent: { parentsAware: 'yes', consent: 'given' },
         indicators: ['child-worry', 'home-chaos'],
         strengths: { text: 'Mother attends every appointment.' },

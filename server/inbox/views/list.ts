@@ -1,6 +1,8 @@
 /** The referrals list: counts, filters, the table (most urgent first), paging and the CSV link. */
 import { html, type SafeHtml } from '../html.ts';
-import { AGENCIES, agencyLabel, PAGE_SIZE, STATUS_LABELS, STATUSES, type StaffUser, type Status } from '../model.ts';
+import { agencyName } from '../../../src/domain/assessment/agencies.ts';
+import type { Agency } from '../../../src/domain/thresholds/schema.ts';
+import { PAGE_SIZE, STATUS_LABELS, STATUSES, type StaffUser, type Status } from '../model.ts';
 import type { ListCounts, ListRow } from '../store/queries.ts';
 import { dateTime, errorFor, errorSummary, select, tag, textInput, type FieldError } from './components.ts';
 import { page } from './layout.ts';
@@ -25,6 +27,8 @@ export interface ListView {
   levels: readonly number[];
   /** What was typed in "Find a referral by its reference" when nothing was found, shown back. */
   referenceTyped?: string;
+  /** Every agency any document lists (see agenciesOf). */
+  agencies: readonly Agency[];
 }
 
 export function queryString(values: Partial<FilterValues> & { page?: number }): string {
@@ -75,7 +79,7 @@ function filters(view: ListView): SafeHtml {
       <div class="filters__grid">
         ${select({ id: 'status', label: 'Status', value: values.status, error: errorFor(errors, 'status'), choices: [any, ...STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))] })}
         ${select({ id: 'level', label: 'Level', hint: "The higher of the referrer's and the suggested", value: values.level, error: errorFor(errors, 'level'), choices: [any, ...view.levels.map((level) => ({ value: String(level), label: `Level ${level}` }))] })}
-        ${select({ id: 'agency', label: 'Agency', value: values.agency, error: errorFor(errors, 'agency'), choices: [any, ...AGENCIES.map((agency) => ({ value: agency, label: agencyLabel(agency) }))] })}
+        ${select({ id: 'agency', label: 'Agency', value: values.agency, error: errorFor(errors, 'agency'), choices: [any, ...view.agencies.map((agency) => ({ value: agency.id, label: agency.name }))] })}
         ${textInput({ id: 'from', label: 'Received from', hint: 'Leave empty for the earliest', type: 'date', value: values.from, error: errorFor(errors, 'from') })}
         ${textInput({ id: 'to', label: 'Received to', hint: 'This day included', type: 'date', value: values.to, error: errorFor(errors, 'to') })}
       </div>
@@ -120,7 +124,7 @@ function table(view: ListView): SafeHtml {
             </th>
             <td class="reference">${row.reference}</td>
             <td>${dateTime(row.receivedAt)}</td>
-            <td>${agencyLabel(row.agency)}</td>
+            <td>${agencyName({ agencies: view.agencies }, row.agency)}</td>
             <td>${levelsCell(row.practitionerLevel, row.engineLevel)}</td>
             <td>
               ${STATUS_TAG[row.status]}${row.decidedLevel !== null ? html`<br /><span class="muted">Level ${row.decidedLevel}</span>` : ''}

@@ -4,7 +4,7 @@
  * level against decision, and the indicators most often present when levels disagree.
  */
 import { html, type SafeHtml } from '../html.ts';
-import { agencyLabel, type StaffUser } from '../model.ts';
+import type { StaffUser } from '../model.ts';
 import { percent, type AgreementRow, type ConsistencyReport } from '../report.ts';
 import { errorFor, errorSummary, textInput, type FieldError } from './components.ts';
 import { page } from './layout.ts';
@@ -17,6 +17,7 @@ export interface ReportView {
   errors: FieldError[];
   report: ConsistencyReport;
   indicatorText: (id: string) => string;
+  agencyName: (id: string) => string;
 }
 
 function share(part: number, whole: number, none: string): SafeHtml {
@@ -184,7 +185,7 @@ function indicators(view: ReportView): SafeHtml {
 export function reportPage(view: ReportView): string {
   const { report, values, errors } = view;
   const byAgency: [string, AgreementRow][] = [
-    ...report.byAgency.map((row): [string, AgreementRow] => [agencyLabel(row.key), row]),
+    ...report.byAgency.map((row): [string, AgreementRow] => [view.agencyName(row.key), row]),
     ['All agencies', report.total],
   ];
   const byLevel: [string, AgreementRow][] = report.byLevel.map((row) => [`Level ${row.key}`, row]);

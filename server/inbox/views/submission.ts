@@ -7,7 +7,9 @@ import type { Assessment } from '../../../src/domain/engine/assess.ts';
 import type { Submission } from '../../../src/domain/sync/submission-schema.ts';
 import type { ThresholdsDocument } from '../../../src/domain/thresholds/schema.ts';
 import { html, type HtmlValue, type SafeHtml } from '../html.ts';
-import { agencyLabel, outcomeLabel, STATUS_LABELS, type StaffUser } from '../model.ts';
+import { agencyName } from '../../../src/domain/assessment/agencies.ts';
+import { formatDay } from '../../../src/domain/assessment/dates.ts';
+import { outcomeLabel, STATUS_LABELS, type StaffUser } from '../model.ts';
 import type { AuditEntry } from '../store/audit.ts';
 import type { SubmissionRow } from '../store/queries.ts';
 import type { DecisionView } from '../store/triage.ts';
@@ -138,6 +140,50 @@ function status(view: SubmissionPageView): SafeHtml {
   </div>`;
 }
 
+const PARENTAL_RESPONSIBILITY: Record<string, string> = { yes: 'Yes', no: 'No', 'not-known': 'Not known' };
+
+/** The family step; referrals sent before it existed have none. */
+function family(answers: Submission['family']): SafeHtml {
+  if (!answers) return html``;
+  const interpreter =
+    answers.interpreterNeeded === 'yes'
+      ? html`Yes: ${freeText(answers.interpreterLanguage)}`
+      : (YES_NO[answers.interpreterNeeded ?? ''] ?? '');
+  return html`<h2 class="heading-m">Family, language and other professionals</h2>
+    ${summaryList([
+      ['NHS number', freeText(answers.nhsNumber)],
+      ['GP practice', freeText(answers.gpPractice)],
+      ['Language spoken at home', freeText(answers.homeLanguage)],
+      ['Interpreter needed', interpreter],
+    ])}
+    <h3>Parents and carers</h3>
+    ${
+      answers.parents.length
+        ? summaryList(
+            answers.parents.map((parent): [string, HtmlValue] => [
+              parent.name,
+              html`${freeText(parent.relationship)}. Parental responsibility:
+              ${PARENTAL_RESPONSIBILITY[parent.parentalResponsibility] ?? ''}.
+              ${parent.livesWithChild === 'yes' ? 'Lives with the child.' : 'Does not live with the child.'}`,
+            ]),
+          )
+        : html`<p class="body">None given.</p>`
+    }
+    <h3>Other professionals involved</h3>
+    ${
+      answers.professionals.length
+        ? summaryList(
+            answers.professionals.map((professional): [string, HtmlValue] => [
+              professional.name,
+              html`${freeText(professional.role)}${professional.agency ? html`, ${freeText(professional.agency)}` : ''}${
+                professional.contact ? html`<br />${freeText(professional.contact)}` : ''
+              }`,
+            ]),
+          )
+        : html`<p class="body">None given.</p>`
+    }`;
+}
+
 function about(view: SubmissionPageView): SafeHtml {
   const { submission: s, document } = view;
   const child = s.child;
@@ -147,7 +193,7 @@ function about(view: SubmissionPageView): SafeHtml {
       ['Name', freeText([child?.firstName, child?.lastName].filter(Boolean).join(' '))],
       [
         child?.gender === 'unborn' ? 'Due date' : 'Date of birth',
-        freeText(child?.gender === 'unborn' ? child.dueDate : child?.dateOfBirth),
+        freeText(formatDay((child?.gender === 'unborn' ? child.dueDate : child?.dateOfBirth) ?? '')),
       ],
       ['Age', ageBand ?? ''],
       ['Gender', GENDERS[child?.gender ?? ''] ?? ''],
@@ -155,6 +201,7 @@ function about(view: SubmissionPageView): SafeHtml {
       ['School, nursery or setting', freeText(child?.setting)],
       ['Who lives in the household', freeText(child?.household)],
     ])}
+    ${family(s.family)}
     <h2 class="heading-m">The concern</h2>
     ${summaryList([
       ['What the referrer is worried about', freeText(s.concern?.reason)],
@@ -174,7 +221,7 @@ function about(view: SubmissionPageView): SafeHtml {
     ${summaryList([
       ['Name', freeText(s.referrer?.name)],
       ['Role', freeText(s.referrer?.role)],
-      ['Agency', agencyLabel(s.referrer?.agency ?? view.row.agency)],
+      ['Agency', agencyName(document, s.referrer?.agency ?? view.row.agency)],
       ['Phone', freeText(s.referrer?.phone)],
       ['Email', freeText(s.referrer?.email)],
     ])}
@@ -196,7 +243,7 @@ export function submissionPage(view: SubmissionPageView): string {
         : '';
   const body = html`<a class="back-link" href="/inbox">Back to referrals</a>
     ${errorSummary(view.errors)}${notice}
-    <span class="caption-l">Referral from ${agencyLabel(row.agency)}</span>
+    <span class="caption-l">Referral from ${agencyName(view.document, row.agency)}</span>
     <h1 class="heading-l">${name}</h1>
     <p class="body">Reference <strong class="reference">${row.reference}</strong></p>
     ${

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import { Link } from 'wouter';
+import { useErrorSlot } from './page.tsx';
 
 export interface FieldError {
   fieldId: string;
@@ -8,16 +10,26 @@ export interface FieldError {
   href?: string;
 }
 
-/** The GOV.UK error summary: focused when it appears, each message a link to its field. */
+/**
+ * The GOV.UK error summary: above the page's heading (inside a Page), focused when it appears,
+ * each message a link to its field; the page's title starts "Error: " while it shows.
+ */
 export function ErrorSummary({ errors, attempt }: { errors: readonly FieldError[]; attempt: number }) {
   const summary = useRef<HTMLDivElement>(null);
+  const slot = useErrorSlot();
+  const showing = errors.length > 0;
   useEffect(() => {
     if (errors.length) summary.current?.focus();
-    // Focus again on every failed attempt, not on every keystroke.
+    // Focus again on every failed attempt (and once the summary has moved above the heading), not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attempt]);
+  }, [attempt, slot?.element]);
+  const setShowingErrors = slot?.setShowingErrors;
+  useEffect(() => {
+    setShowingErrors?.(showing);
+    return () => setShowingErrors?.(false);
+  }, [setShowingErrors, showing]);
   if (!errors.length) return null;
-  return (
+  const content = (
     <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={summary}>
       <h2 id="error-summary-title" className="error-summary__title">
         There is a problem
@@ -43,6 +55,7 @@ export function ErrorSummary({ errors, attempt }: { errors: readonly FieldError[
       </ul>
     </div>
   );
+  return slot?.element ? createPortal(content, slot.element) : content;
 }
 
 /** Flattens react-hook-form's nested errors into the summary's list, in the form's order. */

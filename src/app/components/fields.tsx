@@ -38,7 +38,12 @@ export function TextField({
   autoComplete,
   inputMode,
   width,
-}: FieldProps & { type?: string; autoComplete?: string; inputMode?: 'tel' | 'email' | 'text'; width?: 'short' }) {
+}: FieldProps & {
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'tel' | 'email' | 'text' | 'numeric';
+  width?: 'short';
+}) {
   const id = fieldId(registration.name);
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
@@ -87,6 +92,8 @@ export interface Option {
   value: string;
   label: ReactNode;
   hint?: ReactNode;
+  /** GOV.UK conditional reveal: shown under this option only while it is chosen. */
+  conditional?: ReactNode;
 }
 
 /** GOV.UK radios: the error links to the first option, which is what the summary focuses. */
@@ -96,7 +103,13 @@ export function Radios({
   error,
   registration,
   options,
-}: Omit<FieldProps, 'label'> & { legend: ReactNode; options: readonly Option[] }) {
+  chosen,
+}: Omit<FieldProps, 'label'> & {
+  legend: ReactNode;
+  options: readonly Option[];
+  /** The chosen value, needed only when an option has a conditional reveal. */
+  chosen?: string | null;
+}) {
   const id = fieldId(registration.name);
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
@@ -107,13 +120,28 @@ export function Radios({
         <div className="radios">
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${option.value}`;
+            const revealed = option.conditional !== undefined && chosen === option.value;
             return (
-              <div className="radios__item" key={option.value}>
-                <input className="radios__input" id={optionId} type="radio" value={option.value} {...registration} />
-                <label className="radios__label" htmlFor={optionId}>
-                  {option.label}
-                </label>
-                {option.hint && <div className="hint radios__hint">{option.hint}</div>}
+              <div className="radios__option" key={option.value}>
+                <div className="radios__item">
+                  <input
+                    className="radios__input"
+                    id={optionId}
+                    type="radio"
+                    value={option.value}
+                    aria-controls={option.conditional !== undefined ? `${optionId}-conditional` : undefined}
+                    {...registration}
+                  />
+                  <label className="radios__label" htmlFor={optionId}>
+                    {option.label}
+                  </label>
+                  {option.hint && <div className="hint radios__hint">{option.hint}</div>}
+                </div>
+                {option.conditional !== undefined && (
+                  <div className="radios__conditional" id={`${optionId}-conditional`} hidden={!revealed}>
+                    {revealed && option.conditional}
+                  </div>
+                )}
               </div>
             );
           })}

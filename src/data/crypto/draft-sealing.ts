@@ -82,6 +82,9 @@ function sectionAssociatedData(
 const submissionAssociatedData = (entryId: string, draftId: string, schemaVersion: number) =>
   utf8(JSON.stringify(['levels-of-need:submission', schemaVersion, entryId, draftId]));
 
+/** Sections added after drafts were first sealed; every other section must be present. */
+const SECTIONS_ADDED_LATER: ReadonlySet<DraftSection> = new Set(['family']);
+
 /** Seals in today's format: the record must carry `sealVersion: SEAL_VERSION` beside `header`. */
 export async function sealDraftContent(
   vault: Vault,
@@ -110,6 +113,8 @@ export async function openDraftContent(
   const values = await Promise.all(
     DRAFT_SECTIONS.map(async (section) => {
       const box = boxes[section];
+      // A draft sealed before a section existed has no box for it: it opens with the section empty.
+      if (!box && SECTIONS_ADDED_LATER.has(section)) return undefined;
       if (!box) throw new DraftTamperedError(draftId);
       return parseOpened(() => vault.open(box, sectionAssociatedData(header, sealVersion, section)), draftId);
     }),

@@ -3,6 +3,7 @@
  * "Check your answers" and the intake server agree on what a complete referral is.
  */
 import type { DraftContent } from './draft.ts';
+import { familySchema } from './family-schema.ts';
 import {
   childSchema,
   childVoiceSchema,
@@ -45,6 +46,9 @@ export function incompleteSteps(
         break;
       case 'child':
         message = firstProblem(childSchema, content.child);
+        break;
+      case 'family':
+        message = firstProblem(familySchema, content.family);
         break;
       case 'reflection':
         message = firstProblem(

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../thresholds/schema.ts';
+import { FAMILY_LIMITS, PARENTAL_RESPONSIBILITY, YES_NO } from './family-schema.ts';
 import { CONSENT_OUTCOMES, GENDERS } from './referral-schema.ts';
-import { AGENCIES } from '../thresholds/worked-case-schema.ts';
 
 export const DRAFT_SCHEMA_VERSION = 1;
 
@@ -19,6 +19,41 @@ export const DRAFT_STATUSES = ['in-progress', 'queued', 'sent'] as const;
  */
 const typed = (max: number) => z.string().max(max).optional();
 const freeText = z.string().max(4000).default('');
+/** A radio in a list item not chosen yet: null in the form, absent in an older draft. */
+const choice = <const Values extends readonly [string, ...string[]]>(values: Values) => z.enum(values).nullish();
+
+/** The family step as typed; drafts from before it existed open with it empty. */
+const draftFamilySchema = z
+  .strictObject({
+    nhsNumber: typed(FAMILY_LIMITS.nhsNumber),
+    gpPractice: typed(FAMILY_LIMITS.gpPractice),
+    parents: z
+      .array(
+        z.strictObject({
+          name: typed(FAMILY_LIMITS.name),
+          relationship: typed(FAMILY_LIMITS.relationship),
+          parentalResponsibility: choice(PARENTAL_RESPONSIBILITY),
+          livesWithChild: choice(YES_NO),
+        }),
+      )
+      .max(FAMILY_LIMITS.parents)
+      .default([]),
+    homeLanguage: typed(FAMILY_LIMITS.language),
+    interpreterNeeded: choice(YES_NO),
+    interpreterLanguage: typed(FAMILY_LIMITS.language),
+    professionals: z
+      .array(
+        z.strictObject({
+          name: typed(FAMILY_LIMITS.name),
+          role: typed(FAMILY_LIMITS.role),
+          agency: typed(FAMILY_LIMITS.agency),
+          contact: typed(FAMILY_LIMITS.contact),
+        }),
+      )
+      .max(FAMILY_LIMITS.professionals)
+      .default([]),
+  })
+  .default({ parents: [], professionals: [] });
 
 /** Everything the practitioner has entered. All of it may identify a child or family. */
 export const draftContentSchema = z.strictObject({
@@ -26,7 +61,7 @@ export const draftContentSchema = z.strictObject({
     .strictObject({
       name: typed(120),
       role: typed(120),
-      agency: z.enum(AGENCIES).optional(),
+      agency: idSchema.optional(),
       phone: typed(40),
       email: typed(200),
     })
@@ -44,6 +79,7 @@ export const draftContentSchema = z.strictObject({
       household: typed(2000),
     })
     .default({}),
+  family: draftFamilySchema,
   consent: z
     .strictObject({
       parentsAware: z.enum(['yes', 'no']).optional(),

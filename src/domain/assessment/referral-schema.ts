@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../thresholds/schema.ts';
-import { AGENCIES } from '../thresholds/worked-case-schema.ts';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,22 +13,13 @@ const required = (empty: string, max: number, tooLong = `must be ${max} characte
 
 const optionalText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional();
 
-export const AGENCY_LABELS: Record<(typeof AGENCIES)[number], string> = {
-  'health-visitor': 'Health visiting',
-  midwife: 'Midwifery',
-  school: 'School or college',
-  police: 'Police',
-  'voluntary-sector': 'Voluntary or community sector',
-  gp: 'GP practice',
-  housing: 'Housing',
-  'youth-service': 'Youth service',
-  'early-years': 'Early years or nursery',
-};
-
 export const referrerSchema = z.strictObject({
   name: required('Enter your full name', 120, 'Your name must be 120 characters or fewer'),
   role: required('Enter your role, for example "health visitor"', 120, 'Your role must be 120 characters or fewer'),
-  agency: z.enum(AGENCIES, { error: 'Select the agency you work for' }),
+  /** One of the pinned document's `agencies` (checked against the document, as the answers are). */
+  agency: z
+    .string({ error: 'Select the agency you work for' })
+    .refine((value) => idSchema.safeParse(value).success, { message: 'Select the agency you work for' }),
   phone: required(
     'Enter a phone number the front door can call you on',
     40,

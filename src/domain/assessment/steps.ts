@@ -4,7 +4,8 @@
  */
 import type { ThresholdsDocument } from '../thresholds/schema.ts';
 
-export type StepKind = 'about-you' | 'concern' | 'child' | 'domain' | 'reflection' | 'result' | 'consent' | 'check';
+export type StepKind =
+  'about-you' | 'concern' | 'child' | 'family' | 'domain' | 'reflection' | 'result' | 'consent' | 'check';
 
 export interface Step {
   slug: string;
@@ -32,6 +33,7 @@ export function assessmentSteps(document: WithDomains): Step[] {
     { slug: 'about-you', title: 'About you', kind: 'about-you' },
     { slug: 'concern', title: "The child's age and your concern", kind: 'concern' },
     { slug: 'child', title: 'Child and family details', kind: 'child' },
+    { slug: 'family', title: 'Family, language and other professionals', kind: 'family' },
     ...domainSteps(document),
     { slug: 'strengths', title: 'What is working well', kind: 'reflection', field: 'strengths' },
     { slug: 'child-voice', title: "The child's voice", kind: 'reflection', field: 'childVoice' },

@@ -12,6 +12,7 @@ import {
   childVoiceSchema,
   triedSchema,
 } from '../assessment/referral-schema.ts';
+import { familySchema } from '../assessment/family-schema.ts';
 import { idSchema, levelNumberSchema } from '../thresholds/schema.ts';
 import { referenceSchema } from './reference.ts';
 
@@ -28,6 +29,8 @@ export const submissionSchema = z
     referrer: referrerSchema,
     concern: concernSchema,
     child: childSchema,
+    /** Absent from referrals queued before the family step existed. */
+    family: familySchema.optional(),
     consent: consentSchema,
     indicators: z.array(idSchema).max(500),
     strengths: strengthsSchema,

@@ -7,19 +7,6 @@ import { z } from 'zod';
 import { answersSchema } from '../answers.ts';
 import { idSchema, levelNumberSchema } from './schema.ts';
 
-/** The agencies the app's referral form offers; a document's own `agencies` may list more. */
-export const AGENCIES = [
-  'health-visitor',
-  'midwife',
-  'school',
-  'police',
-  'voluntary-sector',
-  'gp',
-  'housing',
-  'youth-service',
-  'early-years',
-] as const;
-
 export const workedCaseSchema = z.strictObject({
   id: idSchema,
   title: z.string().trim().min(1, 'title must not be empty').max(200),

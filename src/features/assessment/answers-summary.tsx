@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { DraftContent } from '../../domain/assessment/draft.ts';
-import { AGENCY_LABELS } from '../../domain/assessment/referral-schema.ts';
+import { agencyName } from '../../domain/assessment/agencies.ts';
+import { formatDay } from '../../domain/assessment/dates.ts';
+import { PARENTAL_RESPONSIBILITY_LABELS } from '../../domain/assessment/family-schema.ts';
 import type { Step } from '../../domain/assessment/steps.ts';
 import type { LevelDecision } from '../../domain/assessment/decision.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
@@ -31,7 +33,11 @@ function rows(
       rows: [
         { key: 'Name', value: text(referrer.name), step: 'about-you' },
         { key: 'Role', value: text(referrer.role), step: 'about-you' },
-        { key: 'Agency', value: referrer.agency ? AGENCY_LABELS[referrer.agency] : NOT_ANSWERED, step: 'about-you' },
+        {
+          key: 'Agency',
+          value: referrer.agency ? agencyName(document, referrer.agency) : NOT_ANSWERED,
+          step: 'about-you',
+        },
         { key: 'Phone', value: text(referrer.phone), step: 'about-you' },
         { key: 'Email', value: text(referrer.email), step: 'about-you' },
       ],
@@ -44,7 +50,7 @@ function rows(
         { key: 'Name', value: text([child.firstName, child.lastName].filter(Boolean).join(' ')), step: 'child' },
         {
           key: child.gender === 'unborn' ? 'Due date' : 'Date of birth',
-          value: text(child.gender === 'unborn' ? child.dueDate : child.dateOfBirth),
+          value: text(formatDay((child.gender === 'unborn' ? child.dueDate : child.dateOfBirth) ?? '')),
           step: 'child',
         },
         { key: 'Address', value: text(child.address), step: 'child' },
@@ -52,6 +58,7 @@ function rows(
         { key: 'Household', value: text(child.household), step: 'child' },
       ],
     },
+    { title: 'Family, language and other professionals', rows: familyRows(content.family) },
     {
       title: 'Concerns chosen',
       rows: document.domains.map((domain) => {
@@ -90,8 +97,62 @@ function rows(
           step: 'consent',
         },
         { key: 'Consent', value: consent.consent ? consentLabels[consent.consent] : NOT_ANSWERED, step: 'consent' },
-        { key: 'Reason', value: text(consent.reasonNotSought), step: 'consent' },
+        ...(consent.parentsAware === 'no' || consent.consent === 'refused' || consent.consent === 'not-sought'
+          ? [{ key: 'Reason', value: text(consent.reasonNotSought), step: 'consent' }]
+          : []),
       ],
+    },
+  ];
+}
+
+function familyRows(family: DraftContent['family']): Row[] {
+  const list = (items: string[]) =>
+    items.length ? (
+      <ul className="compact-list">
+        {items.map((item, index) => (
+          <li key={index}>{item}</li>
+        ))}
+      </ul>
+    ) : (
+      'None added'
+    );
+  const interpreter =
+    family.interpreterNeeded === 'yes'
+      ? `Yes${family.interpreterLanguage?.trim() ? `: ${family.interpreterLanguage.trim()}` : ''}`
+      : family.interpreterNeeded === 'no'
+        ? 'No'
+        : undefined;
+  return [
+    { key: 'NHS number', value: text(family.nhsNumber), step: 'family' },
+    { key: 'GP practice', value: text(family.gpPractice), step: 'family' },
+    {
+      key: 'Parents and carers',
+      step: 'family',
+      value: list(
+        family.parents.map((parent) =>
+          [
+            [parent.name, parent.relationship].filter((part) => part?.trim()).join(', '),
+            parent.parentalResponsibility &&
+              `parental responsibility: ${PARENTAL_RESPONSIBILITY_LABELS[parent.parentalResponsibility].toLowerCase()}`,
+            parent.livesWithChild && (parent.livesWithChild === 'yes' ? 'lives with the child' : 'lives elsewhere'),
+          ]
+            .filter(Boolean)
+            .join('; '),
+        ),
+      ),
+    },
+    { key: 'Language spoken at home', value: text(family.homeLanguage), step: 'family' },
+    { key: 'Interpreter needed', value: interpreter ?? NOT_ANSWERED, step: 'family' },
+    {
+      key: 'Other professionals',
+      step: 'family',
+      value: list(
+        family.professionals.map((professional) =>
+          [professional.name, professional.role, professional.agency, professional.contact]
+            .filter((part) => part?.trim())
+            .join(', '),
+        ),
+      ),
     },
   ];
 }

@@ -6,6 +6,7 @@ import { ChildStep } from './steps/child-step.tsx';
 import { ConcernStep } from './steps/concern-step.tsx';
 import { ConsentStep } from './steps/consent-step.tsx';
 import { DomainStep } from './steps/domain-step.tsx';
+import { FamilyStep } from './steps/family-step.tsx';
 import { ReflectionStep } from './steps/reflection-step.tsx';
 import { ResultStep } from './steps/result-step.tsx';
 import { SummaryPage } from './steps/summary-page.tsx';
@@ -39,6 +40,8 @@ function StepPage() {
       return <ConcernStep step={step} />;
     case 'child':
       return <ChildStep step={step} />;
+    case 'family':
+      return <FamilyStep step={step} />;
     case 'domain':
       return <DomainStep key={step.slug} step={step} />;
     case 'reflection':

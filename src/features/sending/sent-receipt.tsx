@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { OutboxEntry } from '../../data/outbox-store.ts';
-import { AGENCY_LABELS } from '../../domain/assessment/referral-schema.ts';
+import { agencyName } from '../../domain/assessment/agencies.ts';
 import type { SubmissionStatus } from '../../domain/sync/status-schema.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 import { plainDateTime, plainDayMonth } from './plain-time.ts';
@@ -9,14 +9,6 @@ import './sent-receipt.css';
 
 /** The class on <body> while the receipt alone is printed (sent-receipt.css). */
 const PRINTING_CLASS = 'printing-receipt';
-
-function agencyName(agency: string, rules: ThresholdsDocument | undefined): string {
-  return (
-    rules?.agencies.find((candidate) => candidate.id === agency)?.name ??
-    (AGENCY_LABELS as Record<string, string>)[agency] ??
-    agency
-  );
-}
 
 function levelName(level: number, rules: ThresholdsDocument | undefined): string {
   const name = rules?.levels.find((candidate) => candidate.level === level)?.name;
@@ -54,7 +46,7 @@ function ReceiptList({ entry, rules }: { entry: OutboxEntry; rules: ThresholdsDo
         <>
           <div>
             <dt>Your agency</dt>
-            <dd>{agencyName(sent.agency, rules)}</dd>
+            <dd>{agencyName(rules, sent.agency)}</dd>
           </div>
           <div>
             <dt>Level</dt>

@@ -3,15 +3,16 @@ import { useForm } from 'react-hook-form';
 import { ErrorSummary, collectErrors } from '../../../app/components/error-summary.tsx';
 import { Radios, TextField } from '../../../app/components/fields.tsx';
 import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
-import { AGENCY_LABELS, referrerSchema } from '../../../domain/assessment/referral-schema.ts';
+import { agencyName, isDocumentAgency } from '../../../domain/assessment/agencies.ts';
+import { referrerSchema } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
-import { AGENCIES } from '../../../domain/thresholds/worked-case-schema.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
+import { useSavedReferrer } from '../use-saved-referrer.ts';
 import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
 export function AboutYouStep({ step }: { step: Step }) {
-  const { draft, steps, decision, update, goNext } = useStep(step);
+  const { draft, document, steps, decision, update, goNext } = useStep(step);
   const saved = draft.content.referrer;
   const form = useForm({
     shouldFocusError: false,
@@ -20,17 +21,50 @@ export function AboutYouStep({ step }: { step: Step }) {
   });
   useFormAutosave(form, (content, values) => ({ ...content, referrer: { ...content.referrer, ...values } }));
   const { errors } = form.formState;
+  const remembered = useSavedReferrer();
+  const offer = remembered.saved?.name && !saved.name ? remembered.saved : undefined;
   return (
     <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       <form
         noValidate
         onSubmit={form.handleSubmit((referrer) => {
           update((content) => ({ ...content, referrer }));
+          remembered.keep(referrer);
           goNext();
         })}
       >
         <ErrorSummary errors={collectErrors(errors)} attempt={form.formState.submitCount} />
         <p>The front door needs to know who is referring and how to reach you.</p>
+        {offer && (
+          <div className="inset">
+            <p>
+              Your details from your last referral are kept, encrypted, on this device:{' '}
+              <strong>
+                {[offer.name, offer.role, offer.agency && agencyName(document, offer.agency)]
+                  .filter(Boolean)
+                  .join(', ')}
+              </strong>
+              .
+            </p>
+            <button
+              className="button button--secondary"
+              type="button"
+              onClick={() => {
+                const { name = '', role = '', phone = '', email = '', agency } = offer;
+                form.reset({
+                  name,
+                  role,
+                  phone,
+                  email,
+                  ...(agency && isDocumentAgency(document, agency) ? { agency } : {}),
+                });
+                update((content) => ({ ...content, referrer: form.getValues() }));
+              }}
+            >
+              Use these details
+            </button>
+          </div>
+        )}
         <TextField
           label="Your full name"
           error={errors.name?.message}
@@ -48,7 +82,7 @@ export function AboutYouStep({ step }: { step: Step }) {
           legend="Which agency do you work for?"
           error={errors.agency?.message}
           registration={form.register('agency')}
-          options={AGENCIES.map((agency) => ({ value: agency, label: AGENCY_LABELS[agency] }))}
+          options={document.agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
         />
         <TextField
           label="Phone number"

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { ErrorSummary, collectErrors } from '../../../app/components/error-summary.tsx';
 import { Radios, TextArea } from '../../../app/components/fields.tsx';
 import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
@@ -18,6 +18,9 @@ export function ConsentStep({ step }: { step: Step }) {
   });
   useFormAutosave(form, (content, values) => ({ ...content, consent: { ...content.consent, ...values } }));
   const { errors } = form.formState;
+  const [parentsAware, consent] = useWatch({ control: form.control, name: ['parentsAware', 'consent'] });
+  // Revealed only once an answer needs explaining (GOV.UK conditional reveal).
+  const needsReason = parentsAware === 'no' || consent === 'refused' || consent === 'not-sought';
   return (
     <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       {decision && (
@@ -63,13 +66,17 @@ export function ConsentStep({ step }: { step: Step }) {
             { value: 'not-sought', label: 'Consent was not sought' },
           ]}
         />
-        <TextArea
-          label="If consent was not given, not sought, or the parents do not know, explain why"
-          hint="For example: asking would put the child at greater risk, or could harm a police investigation."
-          error={errors.reasonNotSought?.message}
-          registration={form.register('reasonNotSought')}
-          rows={4}
-        />
+        {needsReason && (
+          <div className="conditional">
+            <TextArea
+              label="If consent was not given, not sought, or the parents do not know, explain why"
+              hint="For example: asking would put the child at greater risk, or could harm a police investigation."
+              error={errors.reasonNotSought?.message}
+              registration={form.register('reasonNotSought')}
+              rows={4}
+            />
+          </div>
+        )}
         <button className="button" type="submit">
           Continue
         </button>
