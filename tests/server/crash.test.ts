@@ -12,6 +12,7 @@ import type { Receipt } from '../../src/domain/sync/submission-schema.ts';
 import { canariesIn, canarySubmission } from './support/canaries.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './support/harness.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { SPAWNS_PROCESSES } from '../loaded-machine.ts';
 
 const SUBMISSIONS = 500;
 const CONCURRENCY = 8;
@@ -39,7 +40,7 @@ async function send(server: ServerProcess, token: string, item: Outgoing): Promi
   }
 }
 
-describe.each(DATABASE_KINDS)('a server killed mid-stream on %s', (kind) => {
+describe.each(DATABASE_KINDS)('a server killed mid-stream on %s', SPAWNS_PROCESSES, (kind) => {
   let testDatabase: TestDatabase;
   const outputs: string[] = [];
   const started: ServerProcess[] = [];

@@ -14,6 +14,7 @@ import {
   type TestApp,
   type TestDatabase,
 } from './support/harness.ts';
+import { SPAWNS_PROCESSES } from '../loaded-machine.ts';
 
 const run = promisify(execFile);
 const NO_STACK_TRACE = /\n\s+at .+:\d+:\d+/;
@@ -92,7 +93,7 @@ describe('two servers on one SQLite file', () => {
   });
 });
 
-describe('a damaged SQLite file', () => {
+describe('a damaged SQLite file', SPAWNS_PROCESSES, () => {
   let testDatabase: TestDatabase;
   beforeAll(async () => {
     testDatabase = await createTestDatabase('sqlite');
@@ -134,7 +135,7 @@ describe('a damaged SQLite file', () => {
   });
 });
 
-describe.each(DATABASE_KINDS)('servers starting together on an empty %s database', (kind) => {
+describe.each(DATABASE_KINDS)('servers starting together on an empty %s database', SPAWNS_PROCESSES, (kind) => {
   it('apply the migrations once, whichever starts first, in three trials', async () => {
     for (let trial = 1; trial <= 3; trial += 1) {
       const testDatabase = await createTestDatabase(kind);
