@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/store/database.ts';
 import { canarySubmission } from './support/canaries.ts';
 import {
@@ -160,11 +160,12 @@ describe.each(DATABASE_KINDS)('servers starting together on an empty %s database
 describe.each(DATABASE_KINDS)('health on %s', (kind) => {
   let testDatabase: TestDatabase;
   let server: TestApp;
-  beforeAll(async () => {
+  // One server per test: the damaged-database test leaves its server refusing everything.
+  beforeEach(async () => {
     testDatabase = await createTestDatabase(kind);
     server = await startTestApp(testDatabase);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await server.close();
     await testDatabase.drop();
   });
