@@ -8,3 +8,9 @@ export const SPAWNING_TEST_TIMEOUT_MS = 180_000;
 
 /** For `describe(name, SPAWNS_PROCESSES, () => …)`. */
 export const SPAWNS_PROCESSES = { timeout: SPAWNING_TEST_TIMEOUT_MS } as const;
+
+/**
+ * For `expect.poll` and `vi.waitFor`, whose one-second default turns "wait for the save" into
+ * "the save takes under a second", which a loaded machine does not promise.
+ */
+export const WAIT_FOR_EVENT = { timeout: 15_000 } as const;
