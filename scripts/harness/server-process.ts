@@ -32,10 +32,12 @@ export interface ServerProcess {
 
 const READY_TIMEOUT_MS = 60_000;
 const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+/** Written by server/main.ts once the server listens. */
+const READY_LINE = 'Levels of need is running at ';
 
 /**
  * Starts `server/main.ts` in one node process (tsx as a loader, not its CLI, which would put a
- * second process between us and the server and swallow SIGKILL), and waits for its health check.
+ * second process between us and the server and swallow SIGKILL), and waits until it listens.
  */
 export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const chosenPort = port ?? (await freePort());
@@ -58,25 +60,34 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const url = `http://127.0.0.1:${chosenPort}`;
+  // Ready is an event: main.ts says so on stderr once it listens. Waiting for that line (or for
+  // the process to exit) replaces polling the health check on a timer.
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), READY_TIMEOUT_MS);
+    const onOutput = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes(READY_LINE)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}:\n${output}`));
+    });
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const url = `http://127.0.0.1:${chosenPort}`;
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not become healthy:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    await ready;
+    const response = await fetch(`${url}/api/v1/health`);
+    if (!response.ok) throw new Error(`the server started unhealthy (${response.status}):\n${output}`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
 
   const signal = async (name: NodeJS.Signals) => {

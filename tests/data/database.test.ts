@@ -5,6 +5,7 @@ import { AppDatabase, DATABASE_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../src/d
 import { AppUpdatedElsewhereError } from '../../src/data/errors.ts';
 import { writeV1Database } from './fixtures/v1.ts';
 import { PASSPHRASE, openTestDatabase, testDocument, testStore, uniqueName } from './helpers.ts';
+import { WAIT_FOR_EVENT } from '../loaded-machine.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -58,7 +59,7 @@ describe('the database connection', () => {
     const onBlocked = vi.fn();
     const db = new AppDatabase({ name, indexedDB, IDBKeyRange, onBlocked });
     const opening = db.open();
-    await vi.waitFor(() => expect(onBlocked).toHaveBeenCalled());
+    await vi.waitFor(() => expect(onBlocked).toHaveBeenCalled(), WAIT_FOR_EVENT);
     old.close();
     await opening;
     expect(db.verno).toBe(DATABASE_VERSION);

@@ -5,6 +5,7 @@ import { DATA_MESSAGES, sentence } from '../../src/data/messages.ts';
 /** Web Locks as one browser provides them to all its tabs: exclusive, `ifAvailable` honoured. */
 class FakeLocks {
   readonly held = new Set<string>();
+  private readonly onRelease = new Map<string, () => void>();
   async request(name: string, _options: LockOptions, callback: (lock: Lock | null) => unknown): Promise<unknown> {
     if (this.held.has(name)) return callback(null);
     this.held.add(name);
@@ -12,7 +13,12 @@ class FakeLocks {
       return await callback({ name, mode: 'exclusive' } as Lock);
     } finally {
       this.held.delete(name);
+      this.onRelease.get(name)?.();
     }
+  }
+  /** Settles when the browser would let go of lock `name`: the event to wait for, not a tick. */
+  released(name: string): Promise<void> {
+    return new Promise((resolve) => this.onRelease.set(name, resolve));
   }
 }
 
@@ -43,8 +49,9 @@ describe('claiming a draft with Web Locks', () => {
     const locks = fake as unknown as LockManager;
     const first = await claim('d1', { locks });
     if (first.readOnly) throw new Error('expected to edit');
+    const released = fake.released('draft:d1');
     first.release();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await released;
     expect(fake.held.has('draft:d1')).toBe(false);
     expect((await claim('d1', { locks })).readOnly).toBe(false);
   });
@@ -56,7 +63,9 @@ describe('claiming a draft with Web Locks', () => {
 });
 
 describe('claiming a draft over a BroadcastChannel (no Web Locks)', () => {
-  const tab = (tabId: string): ClaimEnvironment => ({ locks: undefined, tabId, answerWithinMs: 40 });
+  // The holder's answer crosses a real channel: the window must outlast a busy event loop on a
+  // loaded machine (40 ms left no room for a stall), yet keep five claims quick.
+  const tab = (tabId: string): ClaimEnvironment => ({ locks: undefined, tabId, answerWithinMs: 300 });
 
   it('opens the draft read-only in a tab that asks after another holds it', async () => {
     expect((await claim('c1', tab('a'))).readOnly).toBe(false);

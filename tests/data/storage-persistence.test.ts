@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { StoragePersistence } from '../../src/data/storage-persistence.ts';
 import { openTestDatabase, testDocument, testStore } from './helpers.ts';
+import { WAIT_FOR_EVENT } from '../loaded-machine.ts';
 
 function fakeStorage(overrides: Partial<StorageManager> = {}) {
   return {
@@ -67,6 +68,6 @@ describe('storage persistence', () => {
     await store.create({ mode: 'quick-check', document: testDocument, step: 'x' }, null);
     await store.create({ mode: 'quick-check', document: testDocument, step: 'x' }, null);
     expect(requestOnce).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(storage.persist).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(storage.persist).toHaveBeenCalledTimes(1), WAIT_FOR_EVENT);
   });
 });

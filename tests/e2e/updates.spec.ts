@@ -16,6 +16,32 @@ test.afterEach(async () => server?.kill());
 const mainScript = (page: Page) =>
   page.evaluate(() => document.querySelector<HTMLScriptElement>('script[type="module"]')?.src ?? '');
 
+/**
+ * The page reloads only on `controllerchange`, which needs the waiting worker to activate. So
+ * "nothing was forced" is a state to read, not a time to wait out: after a further update check
+ * has finished, the new worker is still waiting, the old one still controls the page, and no
+ * `controllerchange` has fired since `watchControllerChanges`.
+ */
+const watchControllerChanges = (page: Page) =>
+  page.evaluate(() => {
+    const counted = window as unknown as { controllerChanges: number };
+    counted.controllerChanges = 0;
+    navigator.serviceWorker.addEventListener('controllerchange', () => (counted.controllerChanges += 1));
+  });
+
+const workersAfterAnUpdateCheck = (page: Page) =>
+  page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) return undefined;
+    await registration.update();
+    return {
+      waiting: registration.waiting?.state ?? 'none',
+      active: registration.active?.state ?? 'none',
+      controlledByActive: navigator.serviceWorker.controller?.scriptURL === registration.active?.scriptURL,
+      controllerChanges: (window as unknown as { controllerChanges?: number }).controllerChanges,
+    };
+  });
+
 /** What the app does when the network comes back: check for a new version at once. */
 const networkReturns = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 
@@ -50,8 +76,15 @@ test.describe('a new version arrives while a health visitor is typing', () => {
     await page.screenshot({ path: testInfo.outputPath('update-banner.png'), fullPage: true });
     const axeViolations = await expectNoAxeViolations(page, 'the update banner');
 
-    // Nothing happens until the practitioner says so.
-    await page.waitForTimeout(3_000);
+    // Nothing happens until the practitioner says so, even after another check for updates.
+    await watchControllerChanges(page);
+    await networkReturns(page);
+    expect(await workersAfterAnUpdateCheck(page)).toEqual({
+      waiting: 'installed',
+      active: 'activated',
+      controlledByActive: true,
+      controllerChanges: 0,
+    });
     expect(await pageLoads()).toBe(loadsBefore);
     await expect(name).toHaveValue('Typed before the update');
     expect(await mainScript(page)).toBe(scriptA);
@@ -71,8 +104,15 @@ test.describe('a new version arrives while a health visitor is typing', () => {
     await unlock(page);
     await expect(page.getByLabel('Your full name')).toHaveValue('Typed before the update, and after');
 
-    // One reload, not a loop.
-    await page.waitForTimeout(2_000);
+    // One reload, not a loop: the new version controls the page and nothing is left waiting, so
+    // no further `controllerchange` (the only trigger for a reload) can come.
+    await watchControllerChanges(page);
+    expect(await workersAfterAnUpdateCheck(page)).toEqual({
+      waiting: 'none',
+      active: 'activated',
+      controlledByActive: true,
+      controllerChanges: 0,
+    });
     expect(await pageLoads()).toBe(loadsBefore + 1);
     await testInfo.attach('axe violations', { body: JSON.stringify({ updateBanner: axeViolations }) });
   });

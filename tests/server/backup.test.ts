@@ -22,7 +22,6 @@ describe('backing up and restoring the SQLite database', () => {
   let testDatabase: TestDatabase;
   let server: TestApp;
   const folder = mkdtempSync(path.join(os.tmpdir(), 'levels-of-need-backups-'));
-  const backupFile = path.join(folder, 'referrals.sqlite');
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase('sqlite');
@@ -35,6 +34,7 @@ describe('backing up and restoring the SQLite database', () => {
   });
 
   it('takes a consistent copy while referrals arrive, and restores it with none lost up to the backup', async () => {
+    const backupFile = path.join(folder, 'while-busy.sqlite');
     const { token } = await server.enrol();
     const stored: string[] = [];
     const send = async (count: number) => {
@@ -68,6 +68,8 @@ describe('backing up and restoring the SQLite database', () => {
   });
 
   it('never overwrites a file with a backup, and refuses to restore a file that is not a backup', async () => {
+    const backupFile = path.join(folder, 'taken-twice.sqlite');
+    expect(await admin(['backup', backupFile], testDatabase.env)).toMatchObject({ code: 0 });
     const again = await admin(['backup', backupFile], testDatabase.env);
     expect(again).toMatchObject({
       code: 1,

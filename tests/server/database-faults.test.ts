@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/store/database.ts';
 import { canarySubmission } from './support/canaries.ts';
 import {
@@ -14,6 +14,7 @@ import {
   type TestApp,
   type TestDatabase,
 } from './support/harness.ts';
+import { SPAWNS_PROCESSES } from '../loaded-machine.ts';
 
 const run = promisify(execFile);
 const NO_STACK_TRACE = /\n\s+at .+:\d+:\d+/;
@@ -92,7 +93,7 @@ describe('two servers on one SQLite file', () => {
   });
 });
 
-describe('a damaged SQLite file', () => {
+describe('a damaged SQLite file', SPAWNS_PROCESSES, () => {
   let testDatabase: TestDatabase;
   beforeAll(async () => {
     testDatabase = await createTestDatabase('sqlite');
@@ -134,7 +135,7 @@ describe('a damaged SQLite file', () => {
   });
 });
 
-describe.each(DATABASE_KINDS)('servers starting together on an empty %s database', (kind) => {
+describe.each(DATABASE_KINDS)('servers starting together on an empty %s database', SPAWNS_PROCESSES, (kind) => {
   it('apply the migrations once, whichever starts first, in three trials', async () => {
     for (let trial = 1; trial <= 3; trial += 1) {
       const testDatabase = await createTestDatabase(kind);
@@ -159,11 +160,12 @@ describe.each(DATABASE_KINDS)('servers starting together on an empty %s database
 describe.each(DATABASE_KINDS)('health on %s', (kind) => {
   let testDatabase: TestDatabase;
   let server: TestApp;
-  beforeAll(async () => {
+  // One server per test: the damaged-database test leaves its server refusing everything.
+  beforeEach(async () => {
     testDatabase = await createTestDatabase(kind);
     server = await startTestApp(testDatabase);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await server.close();
     await testDatabase.drop();
   });

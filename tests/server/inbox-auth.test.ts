@@ -139,7 +139,7 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
   });
 
   it('locks a username from one address after 5 failures in 15 minutes, even against the right password, then lets it in', async () => {
-    await server.addStaff('locksmith');
+    const locksmith = await server.addStaff('locksmith');
     const statuses: string[] = [];
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       const response = await server.browser().signIn('locksmith', `wrong guess ${attempt}`);
@@ -149,13 +149,17 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
     const rightPassword = await server.browser().signIn('locksmith');
     expect(rightPassword.statusCode).toBe(400);
     expect(squash(rightPassword.body)).toContain(squash('You have entered the wrong details too many times'));
+    // Only locksmith's: other tests lock other names out of the same database, in any order.
     const events = await server.database.db
       .selectFrom('audit_events')
-      .select(['action', 'actor'])
+      .select(['action', 'details'])
       .where('action', 'in', ['sign-in-failed', 'locked-out'])
-      .where('details', 'like', '%"attempt":5%')
       .execute();
-    expect(events.map((event) => event.action).sort()).toEqual(['locked-out', 'sign-in-failed']);
+    const fifthAttempt = events.filter((event) => {
+      const details = JSON.parse(event.details ?? '{}') as { userId?: string; attempt?: number };
+      return details.userId === locksmith.id && details.attempt === 5;
+    });
+    expect(fifthAttempt.map((event) => event.action).sort()).toEqual(['locked-out', 'sign-in-failed']);
 
     server.clock.now = new Date(server.clock.now.getTime() + 16 * MINUTE_MS);
     expect((await server.browser().signIn('locksmith')).statusCode).toBe(303);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeStaticDir, ROOT } from './support/harness.ts';
 import { startServerProcess } from '../../scripts/harness/server-process.ts';
+import { SPAWNING_TEST_TIMEOUT_MS, SPAWNS_PROCESSES } from '../loaded-machine.ts';
 
 const run = promisify(execFile);
 const NO_STACK_TRACE = /\n\s+at .+:\d+:\d+/;
@@ -15,7 +16,8 @@ async function startFails(env: Record<string, string>) {
     await run(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
-      timeout: 30_000,
+      // Kill a start that hangs before the test's own ceiling, so the failure shows its output.
+      timeout: SPAWNING_TEST_TIMEOUT_MS / 2,
     });
     throw new Error('the server started');
   } catch (error) {
@@ -23,7 +25,7 @@ async function startFails(env: Record<string, string>) {
   }
 }
 
-describe('starting the server', () => {
+describe('starting the server', SPAWNS_PROCESSES, () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'levels-of-need-start-'));
   const staticDir = fakeStaticDir();
   afterAll(() => {

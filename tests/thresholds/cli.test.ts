@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyOfStHelens } from './broken-copy.ts';
+import { SPAWNS_PROCESSES } from '../loaded-machine.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -20,7 +21,7 @@ let copy: Awaited<ReturnType<typeof copyOfStHelens>> | undefined;
 afterEach(() => copy?.dispose());
 
 // Each test starts the CLI in its own process, which on a busy machine can take several seconds.
-describe('thresholds CLI', { timeout: 60_000 }, () => {
+describe('thresholds CLI', SPAWNS_PROCESSES, () => {
   it('lists every document with its id, title, version and published versions', () => {
     const { code, stdout } = thresholds(['list']);
     expect(code).toBe(0);

@@ -6,6 +6,7 @@ import { diffText } from '../../scripts/thresholds/diff-text.ts';
 import { loadDocumentFolder } from '../../server/thresholds/load-documents.ts';
 import { diffDocuments } from '../../src/domain/thresholds/diff.ts';
 import { copyOfDocument, EXAMPLE } from './broken-copy.ts';
+import { SPAWNING_TEST_TIMEOUT_MS } from '../loaded-machine.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CASE = 'cases/level-2-quiet-and-often-late.yaml';
@@ -87,5 +88,5 @@ describe('diff between two versions of the rules', () => {
     const diff = JSON.parse(result.stdout);
     expect(diff.from).toEqual({ id: 'example-three-levels', version: '0.1.0' });
     expect(diff.cases).toEqual([{ file: revised.file(CASE), from: { level: 2, immediateRisk: false }, to: { level: 3, immediateRisk: false } }]);
-  }, 60_000);
+  }, SPAWNING_TEST_TIMEOUT_MS);
 });

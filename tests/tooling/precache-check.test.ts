@@ -5,6 +5,7 @@ import { build } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePrecacheUrls } from '../../scripts/pwa/precache.ts';
 import { pwaPlugins, type PwaPluginOptions } from '../../scripts/pwa/vite-pwa.ts';
+import { SPAWNS_PROCESSES } from '../loaded-machine.ts';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -29,7 +30,7 @@ async function buildApp(files: Record<string, string>, options?: PwaPluginOption
   return path.join(root, 'dist');
 }
 
-describe('the build fails rather than leave a file out of the offline app', () => {
+describe('the build fails rather than leave a file out of the offline app', SPAWNS_PROCESSES, () => {
   it('passes when every built file is precached', async () => {
     const dist = await buildApp({ 'public/favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
     const urls = parsePrecacheUrls(await readFile(path.join(dist, 'sw.js'), 'utf8'));

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findHeading, PASSPHRASE, renderApp, storeWithDraft } from './render-app.tsx';
+import { WAIT_FOR_EVENT } from '../loaded-machine.ts';
 
 describe('an assessment', () => {
   it('shows each problem in the summary and at its field, and keeps what was typed', async () => {
@@ -40,7 +41,7 @@ describe('an assessment', () => {
     expect(await screen.findByText(/^Saved at \d\d:\d\d on this device, encrypted$/)).toBeInTheDocument();
     const vault = await store.keyring.unlock(PASSPHRASE);
     await expect
-      .poll(async () => (await store.load(draft.id, vault)).content.strengths, { timeout: 3000 })
+      .poll(async () => (await store.load(draft.id, vault)).content.strengths, WAIT_FOR_EVENT)
       .toBe('Grandmother helps every day');
   });
 
@@ -68,7 +69,7 @@ describe('an assessment', () => {
     await findHeading('Consent and information sharing');
     const vault = await store.keyring.unlock(PASSPHRASE);
     await expect
-      .poll(async () => (await store.load(draft.id, vault)).content.override)
+      .poll(async () => (await store.load(draft.id, vault)).content.override, WAIT_FOR_EVENT)
       .toEqual({
         agrees: 'no',
         level: 3,

@@ -1,12 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { catalogue, loadDocument } from 'virtual:thresholds';
-import { useEffect } from 'react';
-import { describe, expect, it } from 'vitest';
-import { DraftsProvider, useDrafts } from '../../src/app/drafts/drafts-context.tsx';
-import { MemoryDraftStore } from '../../src/data/memory-draft-store.ts';
+import { act, screen, within } from '@testing-library/react';
+import { loadDocument } from 'virtual:thresholds';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyDraftContent } from '../../src/domain/assessment/draft.ts';
-import { IdleLock } from '../../src/features/drafts/idle-lock.tsx';
+import { LOCK_WARNING_MS, setIdleLockMinutes } from '../../src/features/drafts/idle-lock.tsx';
 import { findHeading, PASSPHRASE, renderApp, storeWithDraft, storeWithPassphrase } from './render-app.tsx';
 
 describe('saved assessments', () => {
@@ -118,43 +114,81 @@ describe('the passphrase', () => {
   });
 });
 
-function UnlockOnMount() {
-  const { store, vault, unlock } = useDrafts();
-  useEffect(() => {
-    if (store && !vault) void unlock(PASSPHRASE);
-  }, [store, vault, unlock]);
-  return <p>{vault ? 'Unlocked' : 'Locked'}</p>;
-}
-
+/**
+ * Time is the subject here, so the clock is fake. It still creeps forward with real time
+ * (`shouldAdvanceTime`) so the unlock's crypto and user-event can settle; every check leaves
+ * tens of seconds of slack either side, far more than that creep on a loaded machine.
+ */
 describe('the idle lock', () => {
-  it('warns with one action to stay, then locks and drops the key', async () => {
-    const { store } = await storeWithPassphrase();
-    const user = userEvent.setup();
-    render(
-      <DraftsProvider store={store}>
-        <UnlockOnMount />
-        <IdleLock idleMs={61_500} />
-      </DraftsProvider>,
-    );
-    expect(await screen.findByText('Unlocked')).toBeInTheDocument();
-    const warning = await screen.findByRole('alertdialog', { name: 'The app will lock soon' }, { timeout: 4000 });
-    await user.click(within(warning).getByRole('button', { name: 'Stay unlocked' }));
-    expect(screen.getByText('Unlocked')).toBeInTheDocument();
+  const IDLE_MINUTES = 5;
+  const IDLE_MS = IDLE_MINUTES * 60_000;
+  const passTime = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+  const warning = () => screen.queryByRole('alertdialog', { name: 'The app will lock soon' });
+
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    setIdleLockMinutes(IDLE_MINUTES);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    localStorage.clear();
   });
 
-  it('locks when nobody responds to the warning', async () => {
-    const store = new MemoryDraftStore({ keyring: { iterations: 1_000 } });
-    await store.keyring.setUp(PASSPHRASE);
-    render(
-      <DraftsProvider store={store}>
-        <UnlockOnMount />
-        <IdleLock idleMs={1_500} />
-      </DraftsProvider>,
+  async function quietOnAboutYou() {
+    const { store, path } = await storeWithDraft({});
+    const { user, unlock } = renderApp(`${path}/about-you`, store);
+    await unlock();
+    await findHeading('About you');
+    const role = screen.getByLabelText('Your role');
+    await user.clear(role);
+    await user.type(role, 'Health visitor');
+    return { user, unlock, role };
+  }
+
+  /** Steps the clock a second at a time until the warning shows; returns how long that took. */
+  async function untilTheWarningShows() {
+    let waitedMs = 0;
+    while (!warning() && waitedMs < IDLE_MS) {
+      await passTime(1_000);
+      waitedMs += 1_000;
+    }
+    return waitedMs;
+  }
+
+  it('warns at least 20 seconds ahead, and "Stay unlocked" starts the quiet spell again', async () => {
+    const { user } = await quietOnAboutYou();
+
+    await passTime(IDLE_MS - LOCK_WARNING_MS - 30_000);
+    expect(warning()).not.toBeInTheDocument();
+    await untilTheWarningShows();
+    expect(warning()).toHaveTextContent(
+      `To protect families' details, the app locks after ${IDLE_MINUTES} minutes without use. Your work is saved.`,
     );
-    expect(await screen.findByText('Unlocked')).toBeInTheDocument();
-    // UnlockOnMount unlocks again at once, so watch for the lock itself.
-    await screen.findByText('Locked', {}, { timeout: 5000 });
-    expect(catalogue.length).toBeGreaterThan(0);
+    expect(within(warning() as HTMLElement).getByRole('button', { name: 'Stay unlocked' })).toHaveFocus();
+
+    await passTime(20_000);
+    expect(warning()).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'About you' })).toBeInTheDocument();
+
+    await user.click(within(warning() as HTMLElement).getByRole('button', { name: 'Stay unlocked' }));
+    expect(warning()).not.toBeInTheDocument();
+    // Without the extension the app would have locked well within this minute.
+    await passTime(LOCK_WARNING_MS);
+    expect(warning()).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'About you' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Your role')).toHaveValue('Health visitor');
+  });
+
+  it('locks when nobody responds, keeping the work to come back to', async () => {
+    const { unlock } = await quietOnAboutYou();
+
+    await untilTheWarningShows();
+    await passTime(LOCK_WARNING_MS + 2_000);
+    expect(warning()).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Your role')).not.toBeInTheDocument();
+    await unlock();
+    await findHeading('About you');
+    expect(screen.getByLabelText('Your role')).toHaveValue('Health visitor');
   });
 });
 

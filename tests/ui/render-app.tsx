@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { catalogue, loadDocument } from 'virtual:thresholds';
+import { vi } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/app.tsx';
 import type { SyncBackend } from '../../src/app/sync/sync-context.tsx';
@@ -39,7 +40,8 @@ export function renderApp(
 ) {
   localStorage.setItem('levels-of-need.chosen-document', 'st-helens');
   const location = memoryLocation({ path, record: true });
-  const user = userEvent.setup();
+  // Under fake timers (tests where time is the subject) user-event's own pauses move the fake clock.
+  const user = userEvent.setup({ advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
   render(<App documents={catalogue} draftStore={store} sync={sync} locationHook={location.hook} />);
   const unlock = async () => {
     await findHeading('Unlock to carry on');

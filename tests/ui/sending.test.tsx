@@ -7,6 +7,7 @@ import { REASON_DESCRIPTIONS } from '../../src/domain/sync/reason-codes.ts';
 import { plainDateTime } from '../../src/features/sending/plain-time.ts';
 import { ENROLMENT_CODE, memorySync } from './memory-sync.ts';
 import { findHeading, PASSPHRASE, renderApp, storeWithPassphrase } from './render-app.tsx';
+import { WAIT_FOR_EVENT } from '../loaded-machine.ts';
 
 beforeEach(() => localStorage.clear());
 
@@ -141,7 +142,7 @@ describe('sending a referral from its summary', () => {
     await user.type(screen.getByLabelText('Enrolment code'), ENROLMENT_CODE.toLowerCase());
     await user.click(screen.getByRole('button', { name: 'Connect this device' }));
     expect(await screen.findByText(/^Connected as device [0-9a-f-]{36}, since /)).toBeInTheDocument();
-    await expect.poll(() => sync.frontDoor.state.stored.size).toBe(1);
+    await expect.poll(() => sync.frontDoor.state.stored.size, WAIT_FOR_EVENT).toBe(1);
     expect((await store.listSummaries()).drafts).toEqual([]);
   });
 
