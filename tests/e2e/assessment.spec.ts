@@ -9,7 +9,16 @@ import { checkPage } from './page-checks.ts';
  * the page the bar rests in its own place, over nothing, and axe measures every target unobscured.
  */
 async function scrollToEnd(page: Page) {
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // The step may still be growing (a save status, a revealed field): scroll until the end stays put.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const end = document.documentElement.scrollHeight;
+        window.scrollTo(0, end);
+        return Math.ceil(window.scrollY + window.innerHeight) >= end && document.documentElement.scrollHeight === end;
+      }),
+    )
+    .toBe(true);
 }
 
 test.describe('a health visitor on a tablet', () => {
