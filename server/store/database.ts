@@ -86,6 +86,8 @@ function openSqlite(file: string): SqliteHandle {
     database.pragma('optimize = 0x10002');
   } catch (error) {
     database?.close();
+    // Left raw so that openDatabase can try again (see isBusy).
+    if (isBusy(error)) throw error;
     throw explainSqliteError(error, file);
   }
   return {
@@ -143,8 +145,33 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * SQLite answers SQLITE_BUSY at once, without waiting for its busy timeout, in some steps of
+ * setting up a new file while another process does the same (switching to WAL mode, say): two
+ * servers or admin commands starting together on an empty DATA_DIR. Those are tried again.
+ */
+function isBusy(error: unknown): boolean {
+  return String((error as { code?: unknown } | undefined)?.code ?? '').startsWith('SQLITE_BUSY');
+}
+
+const START_UP_RETRY_MS = 50;
+
 /** Opens the database, checks it is whole and durable, and applies any migrations not yet applied. */
 export async function openDatabase(database: Config['database'], options: OpenOptions = {}): Promise<OpenDatabase> {
+  const deadline = Date.now() + SQLITE_START_UP_BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return await openDatabaseOnce(database, options);
+    } catch (error) {
+      if (database.kind !== 'sqlite' || !isBusy(error) || Date.now() > deadline) {
+        throw database.kind === 'sqlite' && isBusy(error) ? explainSqliteError(error, database.file) : error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, START_UP_RETRY_MS));
+    }
+  }
+}
+
+async function openDatabaseOnce(database: Config['database'], options: OpenOptions): Promise<OpenDatabase> {
   const dialect: DialectName = database.kind;
   const sqlite = database.kind === 'sqlite' ? openSqlite(database.file) : undefined;
   const db = sqlite?.db ?? openPostgres(database.kind === 'postgres' ? database.url : '', poolMaxOf(database));
@@ -154,7 +181,7 @@ export async function openDatabase(database: Config['database'], options: OpenOp
     sqlite?.raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS}`);
   } catch (error) {
     await db.destroy();
-    if (error instanceof DatabaseSetupError) throw error;
+    if (error instanceof DatabaseSetupError || isBusy(error)) throw error;
     throw database.kind === 'sqlite' ? explainSqliteError(error, database.file) : explainConnectionError(error);
   }
   return { db, dialect, monitor: new DatabaseMonitor(), close: () => db.destroy() };
