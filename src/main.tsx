@@ -4,13 +4,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { catalogue } from 'virtual:thresholds';
 import { App } from './app/app.tsx';
-import './app/styles.css';
+import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');
 
-const loadDraftStore = () => import('./data/create-draft-store.ts').then((module) => module.createDraftStore());
-const loadSync = () => import('./app/sync/create-sync-backend.ts').then((module) => module.createSyncBackend());
+const loadDraftStore = () => import('./app/create-draft-store.ts').then((module) => module.createDraftStore());
+const loadSync = () => import('./app/create-sync-backend.ts').then((module) => module.createSyncBackend());
 
 createRoot(root).render(
   <StrictMode>

@@ -7,11 +7,11 @@ import { LockButton } from '../features/drafts/lock-button.tsx';
 import { loadedQuickCheckFeature, loadQuickCheckFeature } from '../features/start/preload-quick-check.ts';
 import { StartPage } from '../features/start/start-page.tsx';
 import { AppStatus } from '../pwa/app-status.tsx';
-import { Loading } from './components/loading.tsx';
-import { Page } from './components/page.tsx';
-import { DocumentsProvider, preloadThresholdsDocument, useDocuments } from './documents/documents-context.tsx';
-import { DraftsProvider, useDraftsIfLoaded } from './drafts/drafts-context.tsx';
-import { SyncProvider, type SyncBackend } from './sync/sync-context.tsx';
+import { Loading } from '../ui/components/loading.tsx';
+import { Page } from '../ui/components/page.tsx';
+import { DocumentsProvider, preloadThresholdsDocument, useDocuments } from '../ui/documents/documents-context.tsx';
+import { DraftsProvider, useDraftsIfLoaded } from '../ui/drafts/drafts-context.tsx';
+import { SyncProvider, type SyncBackend } from '../ui/sync/sync-context.tsx';
 
 // Each journey is its own chunk, so the start page stays small on a slow connection.
 const QuickCheckFeature = lazy(loadQuickCheckFeature);

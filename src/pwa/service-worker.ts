@@ -4,7 +4,7 @@
  * idle (register-service-worker.ts, with workbox-window), so registering never competes with the
  * first screen. The dev server has no service worker.
  */
-import { hasOpenWork, saveEverythingNow } from '../app/drafts/pending-saves.ts';
+import { hasOpenWork, saveEverythingNow } from '../data/pending-saves.ts';
 import { describeStorageError } from '../data/storage-errors.ts';
 import { createUpdateController, type UpdateNote } from './update-controller.ts';
 import { whenIdle } from './when-idle.ts';

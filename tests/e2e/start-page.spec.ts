@@ -34,8 +34,8 @@ function chunksOf(modules: readonly string[]): Set<string> {
 function draftsCryptoAndSyncChunks(): Set<string> {
   const shown = chunksOf(['index.html', 'src/features/quick-check/index.tsx']);
   const hidden = chunksOf([
-    'src/data/create-draft-store.ts',
-    'src/app/sync/create-sync-backend.ts',
+    'src/app/create-draft-store.ts',
+    'src/app/create-sync-backend.ts',
     'src/sync/outbox-sync.ts',
     'src/features/drafts/drafts-list.tsx',
   ]);
@@ -77,7 +77,7 @@ test.describe('the start page with a saved draft', () => {
   test.use({ ...PHONE, serviceWorkers: 'block' });
 
   test('loads the drafts store to list it', async ({ page }) => {
-    const store = chunksOf(['src/data/create-draft-store.ts']);
+    const store = chunksOf(['src/app/create-draft-store.ts']);
     const requested = recordScripts(page);
     await page.goto('/');
     await expect(page.getByText('You have no saved assessments on this device.')).toBeVisible();

@@ -15,7 +15,7 @@ import type { ReasonCode } from '../../src/domain/sync/reason-codes.ts';
 import type { SubmissionStatus } from '../../src/domain/sync/status-schema.ts';
 import type { Receipt, Submission } from '../../src/domain/sync/submission-schema.ts';
 import { submissionSchema } from '../../src/domain/sync/submission-schema.ts';
-import type { SyncBackend } from '../../src/app/sync/sync-context.tsx';
+import type { SyncBackend } from '../../src/ui/sync/sync-context.tsx';
 import { ApiClient } from '../../src/sync/api-client.ts';
 import type { SyncOutbox } from '../../src/sync/outbox-processor.ts';
 

@@ -4,7 +4,7 @@ import { catalogue, loadDocument } from 'virtual:thresholds';
 import { vi } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/app.tsx';
-import type { SyncBackend } from '../../src/app/sync/sync-context.tsx';
+import type { SyncBackend } from '../../src/ui/sync/sync-context.tsx';
 import { MemoryDraftStore } from '../../src/data/memory-draft-store.ts';
 import type { DraftContent } from '../../src/domain/assessment/draft.ts';
 import { emptyDraftContent } from '../../src/domain/assessment/draft.ts';

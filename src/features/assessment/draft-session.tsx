@@ -1,6 +1,6 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useLoadedDrafts } from '../../app/drafts/drafts-context.tsx';
-import { registerPendingSave } from '../../app/drafts/pending-saves.ts';
+import { useLoadedDrafts } from '../../ui/drafts/drafts-context.tsx';
+import { registerPendingSave } from '../../data/pending-saves.ts';
 import type { EditableDraft } from '../../data/draft-store.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
 import { decideLevel, type LevelDecision } from '../../domain/assessment/decision.ts';

@@ -1,9 +1,9 @@
 import { Suspense, useEffect, useState } from 'react';
 import { Redirect, Route, Switch, useLocation, useParams, useSearch } from 'wouter';
-import { Loading } from '../../app/components/loading.tsx';
-import { Page } from '../../app/components/page.tsx';
-import { useDocuments, useThresholdsDocument } from '../../app/documents/documents-context.tsx';
-import { useLoadedDrafts } from '../../app/drafts/drafts-context.tsx';
+import { Loading } from '../../ui/components/loading.tsx';
+import { Page } from '../../ui/components/page.tsx';
+import { useDocuments, useThresholdsDocument } from '../../ui/documents/documents-context.tsx';
+import { useLoadedDrafts } from '../../ui/drafts/drafts-context.tsx';
 import { claimDraft } from '../../data/draft-claim.ts';
 import type { EditableDraft } from '../../data/draft-store.ts';
 import { DATA_MESSAGES } from '../../data/messages.ts';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { loadDocument } from 'virtual:thresholds';
-import { useLoadedDrafts } from '../../app/drafts/drafts-context.tsx';
-import { saveEverythingNow } from '../../app/drafts/pending-saves.ts';
+import { useLoadedDrafts } from '../../ui/drafts/drafts-context.tsx';
+import { saveEverythingNow } from '../../data/pending-saves.ts';
 import type { EditableDraft } from '../../data/draft-store.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
 import { keepApplicable } from '../../domain/thresholds/queries.ts';

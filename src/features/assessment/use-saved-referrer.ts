@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useLoadedDrafts } from '../../app/drafts/drafts-context.tsx';
+import { useLoadedDrafts } from '../../ui/drafts/drafts-context.tsx';
 import type { ReferrerDetails } from '../../data/referrer-details-store.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLocation, useSearch } from 'wouter';
-import { consumeReturnToField } from '../../app/drafts/drafts-context.tsx';
+import { consumeReturnToField } from '../../ui/drafts/drafts-context.tsx';
 import { stepPosition, type Step } from '../../domain/assessment/steps.ts';
 import { useDraftSession } from './draft-session.tsx';
 

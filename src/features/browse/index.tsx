@@ -1,9 +1,9 @@
 import { Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useParams } from 'wouter';
-import { IndicatorSearch } from '../../app/components/indicator-search.tsx';
-import { Loading } from '../../app/components/loading.tsx';
-import { Page } from '../../app/components/page.tsx';
-import { useDocuments, useThresholdsDocument } from '../../app/documents/documents-context.tsx';
+import { IndicatorSearch } from '../../ui/components/indicator-search.tsx';
+import { Loading } from '../../ui/components/loading.tsx';
+import { Page } from '../../ui/components/page.tsx';
+import { useDocuments, useThresholdsDocument } from '../../ui/documents/documents-context.tsx';
 import { indicatorsByLevel } from '../../domain/thresholds/queries.ts';
 import type { Indicator, ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 

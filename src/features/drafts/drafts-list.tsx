@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { useDocuments } from '../../app/documents/documents-context.tsx';
-import { useDrafts } from '../../app/drafts/drafts-context.tsx';
-import { useSync } from '../../app/sync/sync-context.tsx';
+import { useDocuments } from '../../ui/documents/documents-context.tsx';
+import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
+import { useSync } from '../../ui/sync/sync-context.tsx';
 import type { DraftSummary } from '../../data/draft-store.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
 import { assessmentSteps } from '../../domain/assessment/steps.ts';

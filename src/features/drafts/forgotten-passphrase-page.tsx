@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { Page } from '../../app/components/page.tsx';
-import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+import { Page } from '../../ui/components/page.tsx';
+import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
 import type { UnsentCounts } from '../../data/draft-store.ts';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 /** WCAG 2.2.1: warn long enough ahead for anyone to act, with one action to stay. */

@@ -1,4 +1,4 @@
-import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
 
 /** Lock now: for handing the tablet to someone, or leaving it in the car. */
 export function LockButton() {

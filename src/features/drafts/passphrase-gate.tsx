@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'wouter';
-import { ErrorSummary, collectErrors } from '../../app/components/error-summary.tsx';
-import { TextField } from '../../app/components/fields.tsx';
-import { Loading } from '../../app/components/loading.tsx';
-import { Page } from '../../app/components/page.tsx';
-import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+import { ErrorSummary, collectErrors } from '../../ui/components/error-summary.tsx';
+import { TextField } from '../../ui/components/fields.tsx';
+import { Loading } from '../../ui/components/loading.tsx';
+import { Page } from '../../ui/components/page.tsx';
+import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
 import { UnlockThrottledError, WrongPassphraseError } from '../../data/crypto/errors.ts';
 import {
   PASSPHRASE_MESSAGES,

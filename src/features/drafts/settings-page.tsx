@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'wouter';
 import { z } from 'zod';
-import { ErrorSummary, collectErrors } from '../../app/components/error-summary.tsx';
-import { Radios, TextField } from '../../app/components/fields.tsx';
-import { Page } from '../../app/components/page.tsx';
-import { useDrafts } from '../../app/drafts/drafts-context.tsx';
+import { ErrorSummary, collectErrors } from '../../ui/components/error-summary.tsx';
+import { Radios, TextField } from '../../ui/components/fields.tsx';
+import { Page } from '../../ui/components/page.tsx';
+import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
 import {
   PassphraseTooShortError,
   PassphraseTooWeakError,

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Redirect } from 'wouter';
-import { Loading } from '../../app/components/loading.tsx';
-import { useDocuments } from '../../app/documents/documents-context.tsx';
+import { Loading } from '../../ui/components/loading.tsx';
+import { useDocuments } from '../../ui/documents/documents-context.tsx';
 import { QuickCheck } from './quick-check-routes.tsx';
 
 export default function QuickCheckFeature() {

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
-import { ContactList } from '../../app/components/contact-list.tsx';
-import { ImmediateRiskAlert } from '../../app/components/immediate-risk-alert.tsx';
-import { LevelResponse } from '../../app/components/level-response.tsx';
+import { ContactList } from '../../ui/components/contact-list.tsx';
+import { ImmediateRiskAlert } from '../../ui/components/immediate-risk-alert.tsx';
+import { LevelResponse } from '../../ui/components/level-response.tsx';
 import { concernsByLevel, firstContacts, type LevelDecision } from '../../domain/assessment/decision.ts';
 import type { Assessment } from '../../domain/engine/assess.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { useLoadedDrafts } from '../../app/drafts/drafts-context.tsx';
-import { useSync } from '../../app/sync/sync-context.tsx';
+import { useLoadedDrafts } from '../../ui/drafts/drafts-context.tsx';
+import { useSync } from '../../ui/sync/sync-context.tsx';
 import { DraftNotFoundError } from '../../data/errors.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
 import { buildSubmission } from '../../domain/sync/build-submission.ts';

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
-import { useDrafts } from '../../app/drafts/drafts-context.tsx';
-import { useSync } from '../../app/sync/sync-context.tsx';
+import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
+import { useSync } from '../../ui/sync/sync-context.tsx';
 import type { OutboxEntry } from '../../data/outbox-store.ts';
 import { describeEntry, type EntryDescription } from '../../sync/describe-entry.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';

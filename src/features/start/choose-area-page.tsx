@@ -2,10 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useLocation, useSearch } from 'wouter';
 import { z } from 'zod';
-import { ErrorSummary, collectErrors } from '../../app/components/error-summary.tsx';
-import { Radios } from '../../app/components/fields.tsx';
-import { Page } from '../../app/components/page.tsx';
-import { useDocuments } from '../../app/documents/documents-context.tsx';
+import { ErrorSummary, collectErrors } from '../../ui/components/error-summary.tsx';
+import { Radios } from '../../ui/components/fields.tsx';
+import { Page } from '../../ui/components/page.tsx';
+import { useDocuments } from '../../ui/documents/documents-context.tsx';
 
 const chooseAreaSchema = z.object({ documentId: z.string().min(1, 'Select the area you work in') });
 const NEXT_PAGES = new Set(['quick-check', 'assessment/new', 'browse']);

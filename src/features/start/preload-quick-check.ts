@@ -3,7 +3,7 @@
  * are fetched together, while the page is idle or as soon as a finger lands on the link: the tap
  * then shows the first question without waiting on the network, and never on one chunk after another.
  */
-import { isThresholdsDocumentLoaded, preloadThresholdsDocument } from '../../app/documents/documents-context.tsx';
+import { isThresholdsDocumentLoaded, preloadThresholdsDocument } from '../../ui/documents/documents-context.tsx';
 
 type QuickCheckModule = typeof import('../quick-check/index.tsx');
 let loaded: QuickCheckModule | undefined;

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, type MouseEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { Page } from '../../app/components/page.tsx';
-import { useDocuments } from '../../app/documents/documents-context.tsx';
-import { useDraftsIfLoaded } from '../../app/drafts/drafts-context.tsx';
-import { useSync } from '../../app/sync/sync-context.tsx';
+import { Page } from '../../ui/components/page.tsx';
+import { useDocuments } from '../../ui/documents/documents-context.tsx';
+import { useDraftsIfLoaded } from '../../ui/drafts/drafts-context.tsx';
+import { useSync } from '../../ui/sync/sync-context.tsx';
 import { whenIdle } from '../../pwa/when-idle.ts';
 import { DocumentDetails } from './document-details.tsx';
 import { isQuickCheckReady, preloadQuickCheck } from './preload-quick-check.ts';

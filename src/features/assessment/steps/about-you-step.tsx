@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { ErrorSummary, collectErrors } from '../../../app/components/error-summary.tsx';
-import { Radios, TextField } from '../../../app/components/fields.tsx';
-import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import { ErrorSummary, collectErrors } from '../../../ui/components/error-summary.tsx';
+import { Radios, TextField } from '../../../ui/components/fields.tsx';
+import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
 import { agencyName, isDocumentAgency } from '../../../domain/assessment/agencies.ts';
 import { referrerSchema } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';

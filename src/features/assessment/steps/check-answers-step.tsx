@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ErrorSummary } from '../../../app/components/error-summary.tsx';
-import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import { ErrorSummary } from '../../../ui/components/error-summary.tsx';
+import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
 import { incompleteSteps } from '../../../domain/assessment/completeness.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { AnswersSummary } from '../answers-summary.tsx';

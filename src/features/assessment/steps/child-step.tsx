@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
-import { ErrorSummary, collectErrors } from '../../../app/components/error-summary.tsx';
-import { Radios, TextArea, TextField } from '../../../app/components/fields.tsx';
-import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import { ErrorSummary, collectErrors } from '../../../ui/components/error-summary.tsx';
+import { Radios, TextArea, TextField } from '../../../ui/components/fields.tsx';
+import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
 import { childSchema, GENDERS } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';

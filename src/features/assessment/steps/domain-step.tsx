@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
-import { IndicatorPicker } from '../../../app/components/indicator-picker.tsx';
-import { IndicatorSearch } from '../../../app/components/indicator-search.tsx';
-import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import { IndicatorPicker } from '../../../ui/components/indicator-picker.tsx';
+import { IndicatorSearch } from '../../../ui/components/indicator-search.tsx';
+import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { ErrorSummary, collectErrors } from '../../../app/components/error-summary.tsx';
-import { Radios, TextField } from '../../../app/components/fields.tsx';
-import { WizardFrame } from '../../../app/components/wizard-frame.tsx';
+import { ErrorSummary, collectErrors } from '../../../ui/components/error-summary.tsx';
+import { Radios, TextField } from '../../../ui/components/fields.tsx';
+import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
 import {
   FAMILY_LIMITS,
   familySchema,

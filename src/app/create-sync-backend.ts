@@ -5,12 +5,12 @@
  * across connections. Requests report their outcome to the connection status (src/pwa), so
  * "offline" on screen follows what the front door actually answered.
  */
-import { AppDatabase } from '../../data/database.ts';
-import { DexieEnrolmentStorage, EnrolmentStore } from '../../data/enrolment-store.ts';
-import { OutboxStore } from '../../data/outbox-store.ts';
-import { reportNetworkFailure, reportNetworkSuccess } from '../../pwa/connection.ts';
-import { ApiClient } from '../../sync/api-client.ts';
-import type { SyncBackend } from './sync-context.tsx';
+import { AppDatabase } from '../data/database.ts';
+import { DexieEnrolmentStorage, EnrolmentStore } from '../data/enrolment-store.ts';
+import { OutboxStore } from '../data/outbox-store.ts';
+import { reportNetworkFailure, reportNetworkSuccess } from '../pwa/connection.ts';
+import { ApiClient } from '../sync/api-client.ts';
+import type { SyncBackend } from '../ui/sync/sync-context.tsx';
 
 /** One tab sends at a time; the others wait for the lock and then find nothing left to send. */
 const OUTBOX_LOCK = 'levels-of-need:outbox';

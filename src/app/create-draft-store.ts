@@ -2,11 +2,11 @@
  * The app's drafts store, built in its own chunk so that Dexie and the crypto code load after the
  * start page has rendered rather than with it.
  */
-import { saveEverythingNow } from '../app/drafts/pending-saves.ts';
-import { AppDatabase } from './database.ts';
-import { DexieDraftStore } from './dexie-draft-store.ts';
-import type { DraftStore } from './draft-store.ts';
-import { StoragePersistence } from './storage-persistence.ts';
+import { saveEverythingNow } from '../data/pending-saves.ts';
+import { AppDatabase } from '../data/database.ts';
+import { DexieDraftStore } from '../data/dexie-draft-store.ts';
+import type { DraftStore } from '../data/draft-store.ts';
+import { StoragePersistence } from '../data/storage-persistence.ts';
 
 export function createDraftStore(): DraftStore {
   const database = new AppDatabase({

@@ -3,7 +3,7 @@ import type { KeyringStatus } from '../../data/crypto/keyring.ts';
 import type { Vault } from '../../data/crypto/vault.ts';
 import type { DraftStore } from '../../data/draft-store.ts';
 import { readStoredWork, type StoredWork } from '../../data/stored-work.ts';
-import { saveEverythingNow } from './pending-saves.ts';
+import { saveEverythingNow } from '../../data/pending-saves.ts';
 
 /**
  * The drafts store and the vault that opens it. The unwrapped key lives only in the Vault held
