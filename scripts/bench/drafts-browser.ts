@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DraftContent } from '../../src/domain/assessment/draft.ts';
 import type { ThresholdsDocument } from '../../src/domain/thresholds/schema.ts';
-import { buildProject, PROJECT_ROOT, startStaticServer } from '../pwa/processes.ts';
+import { buildProject, PROJECT_ROOT, startAppServer } from '../pwa/processes.ts';
 import { fixed, median, percentile, printSection } from './measure.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,7 +57,7 @@ export async function benchDraftsInBrowser(document: ThresholdsDocument, content
   }
   await mkdir(WORK_DIR, { recursive: true });
   const dist = await buildEntry();
-  const server = await startStaticServer(dist);
+  const server = await startAppServer(dist);
   const profile = await mkdtemp(path.join(os.tmpdir(), 'lon-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -11,7 +11,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readPrecacheManifest } from '../pwa/precache.ts';
-import { buildApp, buildProject, PROJECT_ROOT, startStaticServer } from '../pwa/processes.ts';
+import { buildApp, buildProject, PROJECT_ROOT, startAppServer } from '../pwa/processes.ts';
 import { buildBareTapPage, ratio, TAP_CPU_SLOWDOWN, tapToFirstQuestion, type TapFigures } from './first-question.ts';
 import { fixed, kib, median, printSection, type Figure } from './measure.ts';
 import { startRealServer } from './real-server.ts';
@@ -83,7 +83,7 @@ async function startPageBytes(distDir: string) {
  * time from the start of each reload to the heading `FIRST_QUESTION` appearing, in ms.
  */
 async function offlineReloads(browser: Browser, distDir: string, pathname: string) {
-  const server = await startStaticServer(distDir);
+  const server = await startAppServer(distDir);
   const context = await browser.newContext({ viewport: { width: 768, height: 1024 } });
   try {
     const page = await context.newPage();

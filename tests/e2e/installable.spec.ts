@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PHONE, TABLET_PORTRAIT } from './devices.ts';
 import { checkPage } from './page-checks.ts';
-import { builtApp, openControlledByServiceWorker, startStaticServer, type StaticServer } from './support/pwa.ts';
+import { builtApp, openControlledByServiceWorker, startAppServer, type AppServer } from './support/pwa.ts';
 
-let server: StaticServer | undefined;
+let server: AppServer | undefined;
 test.afterEach(async () => server?.kill());
 
 interface ManifestIcon {
@@ -33,7 +33,7 @@ test.describe('installing the app', () => {
   test.use(TABLET_PORTRAIT);
 
   test('has a manifest, icons and a service worker controlling the page, as Chromium requires', async ({ page }) => {
-    server = await startStaticServer(await builtApp('a'));
+    server = await startAppServer(await builtApp('a'));
     await openControlledByServiceWorker(page, `${server.url}/`);
 
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
@@ -76,7 +76,7 @@ test.describe('installing the app', () => {
   test('offers "Install this app" on the start page where the browser allows it, without moving the page', async ({
     page,
   }, testInfo) => {
-    server = await startStaticServer(await builtApp('a'));
+    server = await startAppServer(await builtApp('a'));
     await openControlledByServiceWorker(page, `${server.url}/`);
     const heading = page.getByRole('heading', { level: 1 });
     const headingBefore = await heading.boundingBox();
@@ -108,7 +108,7 @@ test.describe('installing on an iPhone', () => {
   });
 
   test('explains Add to Home Screen, and why it keeps drafts safe', async ({ page }, testInfo) => {
-    server = await startStaticServer(await builtApp('a'));
+    server = await startAppServer(await builtApp('a'));
     await page.goto(`${server.url}/`);
     const summary = page.getByText('Install this app on your iPad or iPhone');
     await expect(summary).toBeVisible();
@@ -120,7 +120,7 @@ test.describe('installing on an iPhone', () => {
   });
 
   test('offers nothing once opened from the Home Screen', async ({ page }) => {
-    server = await startStaticServer(await builtApp('a'));
+    server = await startAppServer(await builtApp('a'));
     // What Safari reports in an app opened from the Home Screen.
     await page.addInitScript({ content: "Object.defineProperty(navigator, 'standalone', { value: true });" });
     await page.goto(`${server.url}/`);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { TABLET_PORTRAIT } from './devices.ts';
 import { chooseStHelens, continueButton, setPassphrase, tick, unlock } from './journeys.ts';
-import { builtApp, openControlledByServiceWorker, startStaticServer, type StaticServer } from './support/pwa.ts';
+import { builtApp, openControlledByServiceWorker, startAppServer, type AppServer } from './support/pwa.ts';
 
 const DOMAINS = [
   "The child's developmental needs",
@@ -10,7 +10,7 @@ const DOMAINS = [
   'Specific risks and circumstances',
 ];
 
-let server: StaticServer | undefined;
+let server: AppServer | undefined;
 test.afterEach(async () => server?.kill());
 
 test.describe('a health visitor in a home with no signal', () => {
@@ -20,7 +20,7 @@ test.describe('a health visitor in a home with no signal', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    server = await startStaticServer(await builtApp('a'));
+    server = await startAppServer(await builtApp('a'));
     const origin = server.url;
     await openControlledByServiceWorker(page, `${origin}/`);
 

@@ -6,11 +6,11 @@ import {
   builtApp,
   countPageLoads,
   openControlledByServiceWorker,
-  startStaticServer,
-  type StaticServer,
+  startAppServer,
+  type AppServer,
 } from './support/pwa.ts';
 
-let server: StaticServer | undefined;
+let server: AppServer | undefined;
 test.afterEach(async () => server?.kill());
 
 const mainScript = (page: Page) =>
@@ -51,7 +51,7 @@ test.describe('a new version arrives while a health visitor is typing', () => {
   test('is offered, not forced, and taken only after the open work is saved', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     const [buildA, buildB] = await Promise.all([builtApp('a'), builtApp('b')]);
-    server = await startStaticServer(buildA);
+    server = await startAppServer(buildA);
     const { port, url: origin } = server;
     const pageLoads = await countPageLoads(page);
     await openControlledByServiceWorker(page, `${origin}/`);
@@ -67,7 +67,7 @@ test.describe('a new version arrives while a health visitor is typing', () => {
 
     // Build B goes live on the same origin.
     await server.kill();
-    server = await startStaticServer(buildB, port);
+    server = await startAppServer(buildB, port);
     await networkReturns(page);
 
     const banner = page.getByRole('status').filter({ hasText: 'A new version of this app is ready.' });

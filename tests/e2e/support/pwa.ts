@@ -1,8 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import path from 'node:path';
-import { buildApp, PROJECT_ROOT, startStaticServer, type StaticServer } from '../../../scripts/pwa/processes.ts';
+import { buildApp, PROJECT_ROOT, startAppServer, type AppServer } from '../../../scripts/pwa/processes.ts';
 
-export { startStaticServer, type StaticServer };
+export { startAppServer, type AppServer };
 
 const BUILDS_DIR = path.join(PROJECT_ROOT, 'test-results', 'pwa-builds');
 const builds = new Map<string, Promise<string>>();
