@@ -5,10 +5,15 @@
  * takes seconds rather than a full check. Files the server reads beside its own modules
  * (server/inbox/assets) are copied across, so `import.meta.url` finds them from the output too.
  */
-import { cpSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { runtimeImportProblems } from './runtime-imports.ts';
+
+interface PackageJson {
+  dependencies: Record<string, string>;
+}
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONFIG_FILE = path.join(PROJECT_ROOT, 'tsconfig.server.json');
@@ -23,7 +28,10 @@ function describe(diagnostics: readonly ts.Diagnostic[]): string {
   });
 }
 
-/** Empties `outDir` and compiles into it; returns the JavaScript files written. Throws on a syntax or config error. */
+/**
+ * Empties `outDir` and compiles into it; returns the files written. Throws on a syntax or config
+ * error, or when the output imports what a production install leaves out (runtime-imports.ts).
+ */
 export function compileServer(outDir = SERVER_OUT_DIR): string[] {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     CONFIG_FILE,
@@ -50,6 +58,13 @@ export function compileServer(outDir = SERVER_OUT_DIR): string[] {
     ...result.diagnostics,
   ];
   if (problems.length || result.emitSkipped) throw new Error(`The server did not compile:\n${describe(problems)}`);
+
+  const dependencies = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as PackageJson)
+    .dependencies;
+  const importProblems = runtimeImportProblems(outDir, dependencies);
+  if (importProblems.length) {
+    throw new Error(`The compiled server would not run on production dependencies:\n${importProblems.join('\n')}`);
+  }
 
   const serverSource = path.join(PROJECT_ROOT, 'server');
   cpSync(serverSource, path.join(outDir, 'server'), {
