@@ -71,7 +71,14 @@ function copyBuiltRepository(target) {
 }
 
 async function installProductionDependencies(app, nativeAddonFrom) {
-  const args = ['ci', '--omit=dev', '--no-audit', '--no-fund', ...(nativeAddonFrom ? ['--ignore-scripts'] : [])];
+  const args = [
+    'ci',
+    '--omit=dev',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=warn',
+    ...(nativeAddonFrom ? ['--ignore-scripts'] : []),
+  ];
   const { code, output } = await run('npm', args, { cwd: app, env: process.env });
   if (code !== 0) throw new SmokeFailure(`npm ${args.join(' ')} failed (exit ${code}):\n${output}`);
   const engineWarnings = output.split('\n').filter((line) => /EBADENGINE|unsupported engine/i.test(line));
