@@ -45,7 +45,7 @@ const SYNC_FORBIDDEN_IMPORTS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'coverage', 'node_modules', 'tmp', 'data', 'test-results'] },
+  { ignores: ['dist', 'dist-server', 'dev-dist', 'coverage', 'node_modules', 'tmp', 'data', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -36,9 +36,10 @@ export default defineConfig({
   },
   // Each journey sets the device it is about (phone or tablet); see tests/e2e/devices.ts.
   projects: [{ name: 'chromium' }],
-  // The real intake server, so every journey runs under the production CSP and cache headers.
+  // The real intake server as it ships (compiled by `npm run build`, run by plain node), so every
+  // journey runs under the production CSP and cache headers.
   webServer: {
-    command: `npm run build && rm -rf test-results/e2e-data-${PORT} && PORT=${PORT} DATA_DIR=test-results/e2e-data-${PORT} node_modules/.bin/tsx server/main.ts`,
+    command: `npm run build && rm -rf test-results/e2e-data-${PORT} && PORT=${PORT} DATA_DIR=test-results/e2e-data-${PORT} node dist-server/server/main.js`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

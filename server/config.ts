@@ -2,11 +2,24 @@
  * The intake server's settings, read once from the environment at start-up and checked with zod,
  * so that a mistake stops the server with a sentence saying which variable to fix.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The folder holding package.json, found by walking up: this file runs as `server/config.ts` in
+ * development and as `dist-server/server/config.js` once built, and the defaults (`dist`,
+ * `thresholds`, `data`) mean the same folders from both.
+ */
+function findProjectRoot(start: string): string {
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, 'package.json'))) return folder;
+    if (path.dirname(folder) === folder) return start;
+  }
+}
+
+const PROJECT_ROOT = findProjectRoot(fileURLToPath(new URL('.', import.meta.url)));
 
 const whole = (name: string, min: number, max: number) =>
   z.coerce
