@@ -196,7 +196,9 @@ export default tseslint.config(
   },
   {
     // Imports run one way between zones (IMPORT_ZONES) and never in a loop. Imports are written
-    // with their extensions, so the plain Node resolver finds every file.
+    // with their extensions, so the plain Node resolver finds every file. no-cycle skips packages
+    // (none imports our code back, and parsing them costs most of its time) and tests/, which
+    // nothing imports; it follows our own imports to any depth (about 2 s of CPU for the repo).
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'scripts/**/*.ts', 'tests/tooling/fixtures/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
@@ -206,7 +208,7 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: IMPORT_ZONES }],
-      'import-x/no-cycle': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
