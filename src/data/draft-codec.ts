@@ -16,15 +16,26 @@ import {
   type Draft,
   type DraftContent,
 } from '../domain/assessment/draft.ts';
+import type { ThresholdsDocument } from '../domain/thresholds/schema.ts';
 import { openDraftContent, SEAL_VERSION, sealDraftContent } from './crypto/draft-sealing.ts';
 import { DraftTamperedError, VaultLockedError } from './crypto/errors.ts';
 import type { Vault } from './crypto/vault.ts';
-import type { NewDraft } from './draft-store.ts';
 import { DraftNotSavableError, QuickCheckIdentifyingDataError } from './errors.ts';
 import type { DraftRecord, DraftSection } from './records.ts';
 
 /** A draft as the UI holds it: the revision it was loaded at is the base of its next save. */
 export type EditableDraft = Draft & { readonly revision: number };
+
+/** What a new draft starts from. Defined here, not in draft-store.ts, so the codec never imports the store. */
+export interface NewDraft {
+  mode: 'quick-check' | 'referral';
+  /** The rules document the draft begins with: archived on this device and pinned to the draft. */
+  document: ThresholdsDocument;
+  step: string;
+  field?: string;
+  levelSoFar?: number;
+  content?: DraftContent;
+}
 
 const summarySchema = z.object({
   id: z.string().min(1),

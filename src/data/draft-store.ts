@@ -9,24 +9,13 @@
  * nothing is overwritten. A successful save returns the draft as stored, with the next revision
  * and a new `updatedAt`: keep the form's own state, and use the returned `revision` next time.
  */
-import type { DraftContent } from '../domain/assessment/draft.ts';
 import { thresholdsDocumentSchema, type ThresholdsDocument } from '../domain/thresholds/schema.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Vault } from './crypto/vault.ts';
 import type { ReferrerDetailsStore } from './referrer-details-store.ts';
-import { summaryOf, type DraftSummary, type EditableDraft } from './draft-codec.ts';
+import { summaryOf, type DraftSummary, type EditableDraft, type NewDraft } from './draft-codec.ts';
 
-export type { DraftSummary, EditableDraft };
-
-export interface NewDraft {
-  mode: 'quick-check' | 'referral';
-  /** The rules document the draft begins with: archived on this device and pinned to the draft. */
-  document: ThresholdsDocument;
-  step: string;
-  field?: string;
-  levelSoFar?: number;
-  content?: DraftContent;
-}
+export type { DraftSummary, EditableDraft, NewDraft };
 
 export interface DraftList {
   /** Newest first. */

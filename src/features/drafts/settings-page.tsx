@@ -14,7 +14,7 @@ import {
   WrongPassphraseError,
 } from '../../data/crypto/errors.ts';
 import { StoragePersistence, type StorageReport } from '../../data/storage-persistence.ts';
-import { ConnectDeviceSection } from '../sending/connect-device-section.tsx';
+import { ConnectDeviceSection } from './connect-device-section.tsx';
 import { idleLockMinutes, setIdleLockMinutes } from './idle-lock.tsx';
 import { changePassphraseSchema, PASSPHRASE_MESSAGES, setUpErrorMessage } from './passphrase-schemas.ts';
 import { PassphraseStrength } from './passphrase-strength.tsx';

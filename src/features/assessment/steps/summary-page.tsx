@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { ImmediateRiskAlert } from '../../../ui/components/immediate-risk-alert.tsx';
 import { DecisionPanel, LevelResponse } from '../../../ui/components/level-response.tsx';
 import { Page } from '../../../ui/components/page.tsx';
-import { SendReferral } from '../../sending/send-referral.tsx';
+import { SendReferral } from '../send-referral.tsx';
 import { AnswersSummary } from '../answers-summary.tsx';
 import { useDraftSession } from '../draft-session.tsx';
 

@@ -5,8 +5,8 @@ import { useSync } from '../../ui/sync/sync-context.tsx';
 import { DraftNotFoundError } from '../../data/errors.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
 import { buildSubmission } from '../../domain/sync/build-submission.ts';
-import { useDraftSession } from '../assessment/draft-session.tsx';
-import { SendStatus } from './send-status.tsx';
+import { useDraftSession } from './draft-session.tsx';
+import { SendStatus } from '../sending/send-status.tsx';
 
 /**
  * "Send to the front door" on the referral summary: offered once every step is answered (else what

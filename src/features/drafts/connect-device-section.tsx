@@ -9,7 +9,7 @@ import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
 import { useSync } from '../../ui/sync/sync-context.tsx';
 import type { ReasonCode } from '../../domain/sync/reason-codes.ts';
 import { SYNC_MESSAGES } from '../../sync/messages.ts';
-import { unlockErrorMessage, unlockSchema } from '../drafts/passphrase-schemas.ts';
+import { unlockErrorMessage, unlockSchema } from './passphrase-schemas.ts';
 
 const CODE_EXAMPLE = '7KQ2-M9XD-4RTF-0HWC';
 
