@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
+import { refuseUnsafeSqliteNode } from '../store/sqlite-node-support.ts';
 import { CommandFailed, UsageError, type AdminCommand, type CommandInput } from './command.ts';
 
 const POSTGRES_ADVICE =
@@ -16,6 +17,7 @@ const POSTGRES_ADVICE =
 function sqliteFile(input: CommandInput): string {
   const config = loadConfig(input.io.env);
   if (config.database.kind !== 'sqlite') throw new CommandFailed(POSTGRES_ADVICE);
+  refuseUnsafeSqliteNode();
   return config.database.file;
 }
 

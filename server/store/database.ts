@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { DatabaseMonitor } from './database-faults.ts';
 import { checkIntegrity, DatabaseSetupError, explainSqliteError, migrateUnderLock } from './database-start-up.ts';
+import { refuseUnsafeSqliteNode } from './sqlite-node-support.ts';
 import type { DialectName } from './migrations.ts';
 import type { Tables } from './schema.ts';
 
@@ -64,6 +65,7 @@ interface SqliteHandle {
 }
 
 function openSqlite(file: string): SqliteHandle {
+  refuseUnsafeSqliteNode();
   let database: Database.Database | undefined;
   try {
     // Referrals are personal data: only the server's own user may read the folder and the file
