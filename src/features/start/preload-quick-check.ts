@@ -7,8 +7,16 @@ import { isThresholdsDocumentLoaded, preloadThresholdsDocument } from '../../ui/
 
 type QuickCheckModule = typeof import('../quick-check/index.tsx');
 let loaded: QuickCheckModule | undefined;
+let storedAnswersLoaded = false;
 
 export const loadQuickCheckFeature = () => import('../quick-check/index.tsx').then((module) => (loaded = module));
+
+/** Answers from an earlier visit need their schemas checked before the first question shows them. */
+const loadQuickCheckFeatureAndAnswers = async () => {
+  const module = await loadQuickCheckFeature();
+  await module.preloadStoredQuickCheck();
+  storedAnswersLoaded = true;
+};
 
 /**
  * The quick check's component once its chunk has loaded: rendering it directly rather than through
@@ -19,10 +27,10 @@ export const loadedQuickCheckFeature = () => loaded?.default;
 /** Resolves once both have loaded, or failed (the quick check's page then shows what went wrong). */
 export async function preloadQuickCheck(documentId: string | undefined): Promise<void> {
   await Promise.all([
-    loadQuickCheckFeature().catch(() => undefined),
+    loadQuickCheckFeatureAndAnswers().catch(() => undefined),
     documentId ? preloadThresholdsDocument(documentId) : undefined,
   ]);
 }
 
 export const isQuickCheckReady = (documentId: string | undefined) =>
-  loaded !== undefined && (documentId === undefined || isThresholdsDocumentLoaded(documentId));
+  loaded !== undefined && storedAnswersLoaded && (documentId === undefined || isThresholdsDocumentLoaded(documentId));
