@@ -1,10 +1,14 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useLocation } from 'wouter';
 import { ErrorSummary, collectErrors } from '../../ui/components/error-summary.tsx';
 import { Radios } from '../../ui/components/fields.tsx';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
+import { whenIdle } from '../../pwa/when-idle.ts';
 import type { AgeAnswer } from './age-schema.ts';
+
+// Not in render: starting an import there costs the first question's render Vite's preload links.
+const loadAgeSchema = () => import('./age-schema.ts');
 
 /** The quick check's first question. Its zod schema loads while the practitioner reads it, not before it shows. */
 export function AgeForm({
@@ -19,10 +23,13 @@ export function AgeForm({
   nextHref: string | undefined;
 }) {
   const [, navigate] = useLocation();
-  const resolver = useMemo<Resolver<AgeAnswer>>(() => {
-    const loaded = import('./age-schema.ts').then((module) => module.ageResolver(document));
-    return async (...args) => (await loaded)(...args);
-  }, [document]);
+  useEffect(() => whenIdle(() => void loadAgeSchema().catch(() => undefined)), []);
+  const resolver = useMemo<Resolver<AgeAnswer>>(
+    () =>
+      async (...args) =>
+        (await loadAgeSchema()).ageResolver(document)(...args),
+    [document],
+  );
   const form = useForm<AgeAnswer>({
     shouldFocusError: false,
     resolver,

@@ -15,6 +15,9 @@ const SendStatusSection = lazy(() =>
   import('../sending/send-status.tsx').then((module) => ({ default: module.SendStatusSection })),
 );
 
+/** Straight to the first question: a redirect from /quick-check costs a history update and a second render. */
+const QUICK_CHECK_FIRST_QUESTION = '/quick-check/age';
+
 export function StartPage() {
   const { catalogue, chosen } = useDocuments();
   const [, navigate] = useLocation();
@@ -32,7 +35,7 @@ export function StartPage() {
   const openQuickCheck = (event: MouseEvent<HTMLAnchorElement>) => {
     if (isQuickCheckReady(chosen?.id)) return;
     event.preventDefault();
-    void preloadQuickCheck(chosen?.id).then(() => navigate('/quick-check'));
+    void preloadQuickCheck(chosen?.id).then(() => navigate(QUICK_CHECK_FIRST_QUESTION));
   };
   return (
     <Page title="Decide a child's level of need">
@@ -42,7 +45,7 @@ export function StartPage() {
       </p>
       <div className="start-action">
         <Link
-          href="/quick-check"
+          href={QUICK_CHECK_FIRST_QUESTION}
           className="button button--start"
           onPointerDown={warmUp}
           onFocus={warmUp}
