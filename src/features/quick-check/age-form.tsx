@@ -19,7 +19,7 @@ export function AgeForm({
 }: {
   document: ThresholdsDocument;
   ageBand: string | undefined;
-  onChoose(ageBand: string): void;
+  onChoose(ageBand: string): Promise<void>;
   nextHref: string | undefined;
 }) {
   const [, navigate] = useLocation();
@@ -39,8 +39,8 @@ export function AgeForm({
   return (
     <form
       noValidate
-      onSubmit={form.handleSubmit((values) => {
-        onChoose(values.ageBand);
+      onSubmit={form.handleSubmit(async (values) => {
+        await onChoose(values.ageBand);
         if (nextHref) navigate(nextHref);
       })}
     >

@@ -6,7 +6,6 @@ import { useThresholdsDocument } from '../../ui/documents/documents-context.tsx'
 import { decideLevel } from '../../domain/assessment/decision.ts';
 import { quickCheckSteps, type Step } from '../../domain/assessment/steps.ts';
 import { assess } from '../../domain/engine/assess.ts';
-import { keepApplicable } from '../../domain/thresholds/queries.ts';
 import { whenIdle } from '../../pwa/when-idle.ts';
 import { AgeForm } from './age-form.tsx';
 import { useStoredQuickCheck } from './stored-answers.ts';
@@ -15,6 +14,9 @@ import { useStoredQuickCheck } from './stored-answers.ts';
 const loadSteps = () => import('./quick-check-steps.tsx');
 const DomainStep = lazy(() => loadSteps().then((module) => ({ default: module.DomainStep })));
 const ResultStep = lazy(() => loadSteps().then((module) => ({ default: module.ResultStep })));
+
+// Search and its index come with these queries: only choosing an age needs them, not showing the question.
+const loadQueries = () => import('../../domain/thresholds/queries.ts');
 
 const hrefFor = (step: Step) => `/${step.slug}`;
 
@@ -48,14 +50,15 @@ export function QuickCheck({ documentId }: { documentId: string }) {
           <AgeForm
             document={document}
             ageBand={answers.ageBand}
-            onChoose={(ageBand) =>
+            onChoose={async (ageBand) => {
+              const { keepApplicable } = await loadQueries();
               // Indicators for another age band may not apply: keep only those that still do.
               setAnswers((current) => ({
                 ...current,
                 ageBand,
                 indicators: keepApplicable(document, ageBand, current.indicators),
-              }))
-            }
+              }));
+            }}
             nextHref={next && hrefFor(next)}
           />
         </WizardFrame>

@@ -1,6 +1,6 @@
 /**
  * The quick check is the start page's first action, so its code and the chosen area's document
- * are fetched together, while the page is idle or as soon as a finger lands on the link: the tap
+ * are fetched together, once the start page has painted or as soon as a finger lands on the link: the tap
  * then shows the first question without waiting on the network, and never on one chunk after another.
  */
 import { isThresholdsDocumentLoaded, preloadThresholdsDocument } from '../../ui/documents/documents-context.tsx';

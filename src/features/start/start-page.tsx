@@ -4,7 +4,7 @@ import { Page } from '../../ui/components/page.tsx';
 import { useDocuments } from '../../ui/documents/documents-context.tsx';
 import { useDraftsIfLoaded } from '../../ui/drafts/drafts-context.tsx';
 import { useSync } from '../../ui/sync/sync-context.tsx';
-import { whenIdle } from '../../pwa/when-idle.ts';
+import { afterPaint } from '../../pwa/when-idle.ts';
 import { DocumentDetails } from './document-details.tsx';
 import { isQuickCheckReady, preloadQuickCheck } from './preload-quick-check.ts';
 import './start-page.css';
@@ -21,7 +21,9 @@ const QUICK_CHECK_FIRST_QUESTION = '/quick-check/age';
 export function StartPage() {
   const { catalogue, chosen } = useDocuments();
   const [, navigate] = useLocation();
-  useEffect(() => whenIdle(() => void preloadQuickCheck(chosen?.id)), [chosen]);
+  // Not at idle: a quick tap came before the idle prefetch had fetched anything. Its chunks are small and
+  // hold no zod, so evaluating them as they arrive barely delays a tap on this page.
+  useEffect(() => afterPaint(() => void preloadQuickCheck(chosen?.id)), [chosen]);
   if (!catalogue.length) {
     return (
       <Page title="Decide a child's level of need">
