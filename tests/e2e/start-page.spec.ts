@@ -62,7 +62,7 @@ test.describe('the start page on a new device', () => {
   // The page's own requests only: a service worker would fetch every chunk to precache it.
   test.use({ ...PHONE, serviceWorkers: 'block' });
 
-  test('loads no drafts, encryption or sending code, and fetches the quick check while idle', async ({ page }) => {
+  test('loads no drafts, encryption or sending code, and fetches the quick check once it shows', async ({ page }) => {
     const forbidden = draftsCryptoAndSyncChunks();
     expect(forbidden.size, 'the drafts store has chunks of its own').toBeGreaterThan(0);
     const quickCheck = chunksOf([QUICK_CHECK]);
@@ -70,7 +70,7 @@ test.describe('the start page on a new device', () => {
 
     await page.goto('/');
     await expect(page.getByText('You have no saved assessments on this device.')).toBeVisible();
-    // The idle prefetch has run once the quick check's own chunk has been requested.
+    // The prefetch has run once the quick check's own chunks have been requested.
     await expect.poll(() => [...quickCheck].every((file) => requested.includes(file))).toBe(true);
     expect(requested.filter((file) => forbidden.has(file))).toEqual([]);
 
