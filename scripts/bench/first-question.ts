@@ -4,6 +4,10 @@
  * against the real server. The peer is a bare React page built and served the same way, in the
  * same run, measured twice: with the same tap (a link that shows the question), and showing the
  * question at once as the issue first measured it.
+ *
+ * `BENCH_TRACE_DIR=dir` also saves a Chromium trace of each measured app run there
+ * (first-question-N.json, with JavaScript samples): open it in DevTools' Performance panel to see
+ * what stands between the tap and the question (tracing slows those runs a little).
  */
 import type { Browser, Page } from '@playwright/test';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -50,7 +54,17 @@ const WATCH_FIRST_QUESTION = `new MutationObserver((records, observer) => {
   observer.disconnect();
 }).observe(document, { childList: true, subtree: true, characterData: true });`;
 
-async function coldRun(browser: Browser, url: string, tap: boolean): Promise<number> {
+const TRACE_DIR = process.env.BENCH_TRACE_DIR;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+  'loading',
+].join(',');
+
+async function coldRun(browser: Browser, url: string, tap: boolean, tracePath?: string): Promise<number> {
   const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
   try {
     const page: Page = await context.newPage();
@@ -59,6 +73,11 @@ async function coldRun(browser: Browser, url: string, tap: boolean): Promise<num
     await page.addInitScript({ content: `localStorage.setItem('levels-of-need.chosen-document', 'st-helens');` });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: TAP_CPU_SLOWDOWN });
+    const events: unknown[] = [];
+    if (tracePath) {
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+      await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+    }
     await page.goto(url, { waitUntil: 'commit' });
     if (tap) await page.getByRole('link', { name: 'Quick check' }).click();
     const handle = await page.waitForFunction(
@@ -66,7 +85,14 @@ async function coldRun(browser: Browser, url: string, tap: boolean): Promise<num
       undefined,
       { timeout: 60_000 },
     );
-    return (await handle.jsonValue()) as number;
+    const firstQuestionMs = (await handle.jsonValue()) as number;
+    if (tracePath) {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      await writeFile(tracePath, JSON.stringify({ traceEvents: events }));
+    }
+    return firstQuestionMs;
   } finally {
     await context.close();
   }
@@ -88,7 +114,9 @@ export async function tapToFirstQuestion(browser: Browser, appDist: string, bare
     await coldRun(browser, `${app.url}/`, true);
     await coldRun(browser, `${bare.url}/`, true);
     for (let run = 0; run < RUNS; run++) {
-      figures.app.push(await coldRun(browser, `${app.url}/`, true));
+      const tracePath = TRACE_DIR && path.join(TRACE_DIR, `first-question-${run}.json`);
+      if (TRACE_DIR) await mkdir(TRACE_DIR, { recursive: true });
+      figures.app.push(await coldRun(browser, `${app.url}/`, true, tracePath || undefined));
       figures.bareTap.push(await coldRun(browser, `${bare.url}/`, true));
       figures.bareDirect.push(await coldRun(browser, `${bare.url}/?direct`, false));
     }

@@ -30,9 +30,17 @@ function chunksOf(modules: readonly string[]): Set<string> {
   return files;
 }
 
+/** The quick check's first question, and what it loads while that question is read. */
+const QUICK_CHECK = 'src/features/quick-check/index.tsx';
+const QUICK_CHECK_LATER = [
+  'src/features/quick-check/age-schema.ts',
+  'src/features/quick-check/quick-check-storage.ts',
+  'src/features/quick-check/quick-check-steps.tsx',
+];
+
 /** What only drafts, encryption and sending need, leaving out what the start page and quick check share with them. */
 function draftsCryptoAndSyncChunks(): Set<string> {
-  const shown = chunksOf(['index.html', 'src/features/quick-check/index.tsx']);
+  const shown = chunksOf(['index.html', QUICK_CHECK, ...QUICK_CHECK_LATER]);
   const hidden = chunksOf([
     'src/app/create-draft-store.ts',
     'src/app/create-sync-backend.ts',
@@ -54,15 +62,15 @@ test.describe('the start page on a new device', () => {
   // The page's own requests only: a service worker would fetch every chunk to precache it.
   test.use({ ...PHONE, serviceWorkers: 'block' });
 
-  test('loads no drafts, encryption or sending code, and fetches the quick check while idle', async ({ page }) => {
+  test('loads no drafts, encryption or sending code, and fetches the quick check once it shows', async ({ page }) => {
     const forbidden = draftsCryptoAndSyncChunks();
     expect(forbidden.size, 'the drafts store has chunks of its own').toBeGreaterThan(0);
-    const quickCheck = chunksOf(['src/features/quick-check/index.tsx']);
+    const quickCheck = chunksOf([QUICK_CHECK]);
     const requested = recordScripts(page);
 
     await page.goto('/');
     await expect(page.getByText('You have no saved assessments on this device.')).toBeVisible();
-    // The idle prefetch has run once the quick check's own chunk has been requested.
+    // The prefetch has run once the quick check's own chunks have been requested.
     await expect.poll(() => [...quickCheck].every((file) => requested.includes(file))).toBe(true);
     expect(requested.filter((file) => forbidden.has(file))).toEqual([]);
 
@@ -70,6 +78,39 @@ test.describe('the start page on a new device', () => {
     await chooseStHelens(page);
     await expect(page.getByRole('heading', { level: 1, name: "The child's age" })).toBeVisible();
     expect(requested.filter((file) => forbidden.has(file))).toEqual([]);
+  });
+});
+
+test.describe('the quick check on a new device', () => {
+  test.use({ ...PHONE, serviceWorkers: 'block' });
+
+  test('shows its first question before the schemas and later steps have loaded', async ({ page }) => {
+    const firstQuestion = chunksOf(['index.html', QUICK_CHECK]);
+    const later = [...chunksOf(QUICK_CHECK_LATER)].filter((file) => !firstQuestion.has(file));
+    expect(later.length, 'zod and the later steps have chunks of their own').toBeGreaterThan(0);
+    // Held until the question shows: had the question needed them, it would never show.
+    const held: (() => Promise<void>)[] = [];
+    let release = false;
+    await page.route(
+      (url) => later.includes(url.pathname),
+      async (route) => {
+        if (release) await route.continue();
+        else held.push(() => route.continue());
+      },
+    );
+    // Chosen before, as the choose-area page needs zod for its own form.
+    await page.addInitScript(() => localStorage.setItem('levels-of-need.chosen-document', 'st-helens'));
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Quick check' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: "The child's age" })).toBeVisible();
+
+    release = true;
+    await Promise.all(held.map((resume) => resume()));
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText("Select the child's age");
+    await page.getByLabel('0 to 4 years').check();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: "The child's developmental needs" })).toBeVisible();
   });
 });
 

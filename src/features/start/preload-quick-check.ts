@@ -1,14 +1,22 @@
 /**
  * The quick check is the start page's first action, so its code and the chosen area's document
- * are fetched together, while the page is idle or as soon as a finger lands on the link: the tap
+ * are fetched together, once the start page has painted or as soon as a finger lands on the link: the tap
  * then shows the first question without waiting on the network, and never on one chunk after another.
  */
 import { isThresholdsDocumentLoaded, preloadThresholdsDocument } from '../../ui/documents/documents-context.tsx';
 
 type QuickCheckModule = typeof import('../quick-check/index.tsx');
 let loaded: QuickCheckModule | undefined;
+let storedAnswersLoaded = false;
 
 export const loadQuickCheckFeature = () => import('../quick-check/index.tsx').then((module) => (loaded = module));
+
+/** Answers from an earlier visit need their schemas checked before the first question shows them. */
+const loadQuickCheckFeatureAndAnswers = async () => {
+  const module = await loadQuickCheckFeature();
+  await module.preloadStoredQuickCheck();
+  storedAnswersLoaded = true;
+};
 
 /**
  * The quick check's component once its chunk has loaded: rendering it directly rather than through
@@ -19,10 +27,10 @@ export const loadedQuickCheckFeature = () => loaded?.default;
 /** Resolves once both have loaded, or failed (the quick check's page then shows what went wrong). */
 export async function preloadQuickCheck(documentId: string | undefined): Promise<void> {
   await Promise.all([
-    loadQuickCheckFeature().catch(() => undefined),
+    loadQuickCheckFeatureAndAnswers().catch(() => undefined),
     documentId ? preloadThresholdsDocument(documentId) : undefined,
   ]);
 }
 
 export const isQuickCheckReady = (documentId: string | undefined) =>
-  loaded !== undefined && (documentId === undefined || isThresholdsDocumentLoaded(documentId));
+  loaded !== undefined && storedAnswersLoaded && (documentId === undefined || isThresholdsDocumentLoaded(documentId));

@@ -4,7 +4,7 @@ import { Page } from '../../ui/components/page.tsx';
 import { useDocuments } from '../../ui/documents/documents-context.tsx';
 import { useDraftsIfLoaded } from '../../ui/drafts/drafts-context.tsx';
 import { useSync } from '../../ui/sync/sync-context.tsx';
-import { whenIdle } from '../../pwa/when-idle.ts';
+import { afterPaint } from '../../pwa/when-idle.ts';
 import { DocumentDetails } from './document-details.tsx';
 import { isQuickCheckReady, preloadQuickCheck } from './preload-quick-check.ts';
 import './start-page.css';
@@ -15,10 +15,15 @@ const SendStatusSection = lazy(() =>
   import('../sending/send-status.tsx').then((module) => ({ default: module.SendStatusSection })),
 );
 
+/** Straight to the first question: a redirect from /quick-check costs a history update and a second render. */
+const QUICK_CHECK_FIRST_QUESTION = '/quick-check/age';
+
 export function StartPage() {
   const { catalogue, chosen } = useDocuments();
   const [, navigate] = useLocation();
-  useEffect(() => whenIdle(() => void preloadQuickCheck(chosen?.id)), [chosen]);
+  // Not at idle: a quick tap came before the idle prefetch had fetched anything. Its chunks are small and
+  // hold no zod, so evaluating them as they arrive barely delays a tap on this page.
+  useEffect(() => afterPaint(() => void preloadQuickCheck(chosen?.id)), [chosen]);
   if (!catalogue.length) {
     return (
       <Page title="Decide a child's level of need">
@@ -32,7 +37,7 @@ export function StartPage() {
   const openQuickCheck = (event: MouseEvent<HTMLAnchorElement>) => {
     if (isQuickCheckReady(chosen?.id)) return;
     event.preventDefault();
-    void preloadQuickCheck(chosen?.id).then(() => navigate('/quick-check'));
+    void preloadQuickCheck(chosen?.id).then(() => navigate(QUICK_CHECK_FIRST_QUESTION));
   };
   return (
     <Page title="Decide a child's level of need">
@@ -42,7 +47,7 @@ export function StartPage() {
       </p>
       <div className="start-action">
         <Link
-          href="/quick-check"
+          href={QUICK_CHECK_FIRST_QUESTION}
           className="button button--start"
           onPointerDown={warmUp}
           onFocus={warmUp}
