@@ -5,13 +5,9 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../thresholds/schema.ts';
+import { optionalText, requiredText as required } from './answer-text.ts';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-const required = (empty: string, max: number, tooLong = `must be ${max} characters or fewer`) =>
-  z.string({ error: empty }).trim().min(1, empty).max(max, tooLong);
-
-const optionalText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional();
 
 export const referrerSchema = z.strictObject({
   name: required('Enter your full name', 120, 'Your name must be 120 characters or fewer'),
@@ -35,11 +31,12 @@ export const referrerSchema = z.strictObject({
     .optional(),
 });
 
+/** An age band as the form holds it: '' until one is chosen. */
+export const ageBandChoiceSchema = z.union([idSchema, z.literal('')], { error: "Select the child's age" });
+
 export const concernSchema = z.strictObject({
   // Not chosen yet is undefined in a fresh draft and '' in the form: the same message for both.
-  ageBand: z
-    .union([idSchema, z.literal('')], { error: "Select the child's age" })
-    .refine((value) => value !== '', { message: "Select the child's age" }),
+  ageBand: ageBandChoiceSchema.refine((value) => value !== '', { message: "Select the child's age" }),
   reason: required(
     'Enter what you are worried about',
     4000,
@@ -48,6 +45,13 @@ export const concernSchema = z.strictObject({
 });
 
 export const GENDERS = ['female', 'male', 'other', 'unknown', 'unborn'] as const;
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Another gender',
+  unknown: 'Not known',
+  unborn: 'Unborn baby',
+};
 
 export const childFieldsSchema = z.strictObject({
   firstName: optionalText(80, "The child's first name must be 80 characters or fewer"),
@@ -83,6 +87,19 @@ export const childSchema = childFieldsSchema.superRefine((child, context) => {
 });
 
 export const CONSENT_OUTCOMES = ['given', 'refused', 'not-sought'] as const;
+type ConsentOutcome = (typeof CONSENT_OUTCOMES)[number];
+/** The consent question's answers, as the step asks them. */
+export const CONSENT_OUTCOME_LABELS: Record<ConsentOutcome, string> = {
+  given: 'Yes, consent was given',
+  refused: 'No, consent was refused',
+  'not-sought': 'Consent was not sought',
+};
+/** The same answers as a summary shows them. */
+export const CONSENT_OUTCOME_SUMMARIES: Record<ConsentOutcome, string> = {
+  given: 'Given',
+  refused: 'Refused',
+  'not-sought': 'Not sought',
+};
 
 export const consentFieldsSchema = z.strictObject({
   parentsAware: z.enum(['yes', 'no'], { error: 'Select whether the parents or carers know about this referral' }),

@@ -10,6 +10,7 @@ import { IndicatorSearch } from '../../ui/components/indicator-search.tsx';
 import { WizardFrame } from '../../ui/components/wizard-frame.tsx';
 import { useThresholdsDocument } from '../../ui/documents/documents-context.tsx';
 import { decideLevel } from '../../domain/assessment/decision.ts';
+import { toggleIndicator } from '../../domain/assessment/indicator-selection.ts';
 import { quickCheckSteps, stepPosition, type Step } from '../../domain/assessment/steps.ts';
 import { assess } from '../../domain/engine/assess.ts';
 import { keepApplicable } from '../../domain/thresholds/queries.ts';
@@ -31,10 +32,7 @@ export function QuickCheck({ documentId }: { documentId: string }) {
   const decision = assessment && decideLevel(document, assessment);
   const selected = new Set(answers.indicators);
   const toggle = (id: string, checked: boolean) =>
-    setAnswers((current) => ({
-      ...current,
-      indicators: checked ? [...current.indicators, id] : current.indicators.filter((other) => other !== id),
-    }));
+    setAnswers((current) => ({ ...current, indicators: toggleIndicator(current.indicators, id, checked) }));
   const frame = { steps, hrefFor, decision };
 
   return (

@@ -3,7 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { ErrorSummary, collectErrors } from '../../../ui/components/error-summary.tsx';
 import { Radios, TextArea } from '../../../ui/components/fields.tsx';
 import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
-import { consentSchema } from '../../../domain/assessment/referral-schema.ts';
+import { CONSENT_OUTCOME_LABELS, CONSENT_OUTCOMES, consentSchema } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
 import { SaveStatus } from '../save-status.tsx';
@@ -60,11 +60,7 @@ export function ConsentStep({ step }: { step: Step }) {
           legend="Did the family give consent to share information and refer?"
           error={errors.consent?.message}
           registration={form.register('consent')}
-          options={[
-            { value: 'given', label: 'Yes, consent was given' },
-            { value: 'refused', label: 'No, consent was refused' },
-            { value: 'not-sought', label: 'Consent was not sought' },
-          ]}
+          options={CONSENT_OUTCOMES.map((value) => ({ value, label: CONSENT_OUTCOME_LABELS[value] }))}
         />
         {needsReason && (
           <div className="conditional">
