@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { idSchema, levelNumberSchema } from '../thresholds/schema.ts';
-import { asTyped } from './answer-text.ts';
+import { asTyped } from './answer-rules.ts';
 import { FAMILY_LIMITS, familyFieldsSchema, parentCarerSchema, professionalSchema } from './family-schema.ts';
 import { indicatorIdsSchema } from './indicator-selection.ts';
 import {

@@ -5,7 +5,7 @@
  * schemas, so whatever a draft holds fits the submission.
  */
 import { z } from 'zod';
-import { optionalText, requiredText as required } from './answer-text.ts';
+import { addProblem, optionalText, requiredText as required } from './answer-rules.ts';
 
 export const FAMILY_LIMITS = {
   nhsNumber: 20,
@@ -102,11 +102,7 @@ export const familyFieldsSchema = z.strictObject({
 
 export const familySchema = familyFieldsSchema.superRefine((family, context) => {
   if (family.interpreterNeeded === 'yes' && !family.interpreterLanguage) {
-    context.addIssue({
-      code: 'custom',
-      path: ['interpreterLanguage'],
-      message: 'Enter the language the interpreter needs to speak',
-    });
+    addProblem(context, 'interpreterLanguage', 'Enter the language the interpreter needs to speak');
   }
 });
 

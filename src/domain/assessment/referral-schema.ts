@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../thresholds/schema.ts';
-import { optionalText, requiredText as required } from './answer-text.ts';
+import { addProblem, optionalText, requiredText as required } from './answer-rules.ts';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -109,11 +109,11 @@ export const consentFieldsSchema = z.strictObject({
 
 export const consentSchema = consentFieldsSchema.superRefine((consent, context) => {
   if ((consent.consent !== 'given' || consent.parentsAware === 'no') && !consent.reasonNotSought) {
-    context.addIssue({
-      code: 'custom',
-      path: ['reasonNotSought'],
-      message: 'Explain why consent was not given or not sought, or why the parents do not know',
-    });
+    addProblem(
+      context,
+      'reasonNotSought',
+      'Explain why consent was not given or not sought, or why the parents do not know',
+    );
   }
 });
 
@@ -143,18 +143,10 @@ export function overrideSchemaFor(levels: readonly number[], suggestedLevel: num
   return overrideFieldsSchema.superRefine((override, context) => {
     if (override.agrees === 'yes') return;
     if (override.level === undefined || !levels.includes(override.level) || override.level === suggestedLevel) {
-      context.addIssue({
-        code: 'custom',
-        path: ['level'],
-        message: `Select the level you think is right, other than level ${suggestedLevel}`,
-      });
+      addProblem(context, 'level', `Select the level you think is right, other than level ${suggestedLevel}`);
     }
     if (!override.rationale || override.rationale.length < 10) {
-      context.addIssue({
-        code: 'custom',
-        path: ['rationale'],
-        message: 'Explain why you think the level is different, in at least a sentence',
-      });
+      addProblem(context, 'rationale', 'Explain why you think the level is different, in at least a sentence');
     }
   });
 }

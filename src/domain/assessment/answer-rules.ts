@@ -1,7 +1,7 @@
 /**
- * The three forms a typed answer takes, so every step declares each text question once: a step
- * accepts `requiredText` or `optionalText` (trimmed, with GOV.UK messages), and a draft keeps the
- * same question `asTyped`: untrimmed, unfinished or empty, within the step's own limit.
+ * What the step schemas are built from. A text question is declared once: its step accepts
+ * `requiredText` or `optionalText` (trimmed, with GOV.UK messages), and a draft keeps the same
+ * question `asTyped`: untrimmed, unfinished or empty, within the step's own limit.
  */
 import { z } from 'zod';
 
@@ -21,3 +21,8 @@ export function maxLengthOf(question: TextQuestion): number {
 
 /** A text question as a draft holds it while it is typed: anything up to the step's limit. */
 export const asTyped = (question: TextQuestion) => z.string().max(maxLengthOf(question));
+
+/** Marks `field` as not answered well enough, with a GOV.UK message, from a step's cross-field check. */
+export function addProblem(context: z.RefinementCtx, field: string, message: string): void {
+  context.addIssue({ code: 'custom', path: [field], message });
+}
