@@ -6,6 +6,7 @@ import { quickCheckAnswersSchema } from '../../src/domain/assessment/quick-check
 import {
   childSchema,
   concernSchema,
+  consentNeedsReason,
   consentSchema,
   referrerSchema,
   strengthsSchema,
@@ -141,6 +142,21 @@ describe('a draft refuses what the submission refuses, at the same limits', () =
   it('a question no step asks', () => {
     expect(draftAccepts({ referrer: { nickname: 'Sam' } })).toBe(false);
     expect(submissionAccepts({ referrer: { ...exampleSubmission.referrer, nickname: 'Sam' } as never })).toBe(false);
+  });
+});
+
+describe('consent', () => {
+  it.each([
+    ['yes', 'given', false],
+    ['yes', 'refused', true],
+    ['yes', 'not-sought', true],
+    ['no', 'given', true],
+  ] as const)('parents aware %s, consent %s: a reason is needed %s', (parentsAware, consent, needed) => {
+    expect(consentNeedsReason({ parentsAware, consent })).toBe(needed);
+    expect(consentSchema.safeParse({ parentsAware, consent }).success).toBe(!needed);
+    expect(
+      consentSchema.safeParse({ parentsAware, consent, reasonNotSought: 'It would put the child at risk' }).success,
+    ).toBe(true);
   });
 });
 

@@ -107,8 +107,15 @@ export const consentFieldsSchema = z.strictObject({
   reasonNotSought: optionalText(2000, 'The reason must be 2,000 characters or fewer'),
 });
 
+/** Whether the consent answers so far need explaining: shown as a reveal, required by the step. */
+export function consentNeedsReason(
+  consent: Partial<Pick<z.infer<typeof consentFieldsSchema>, 'parentsAware' | 'consent'>>,
+): boolean {
+  return consent.parentsAware === 'no' || consent.consent === 'refused' || consent.consent === 'not-sought';
+}
+
 export const consentSchema = consentFieldsSchema.superRefine((consent, context) => {
-  if ((consent.consent !== 'given' || consent.parentsAware === 'no') && !consent.reasonNotSought) {
+  if (consentNeedsReason(consent) && !consent.reasonNotSought) {
     addProblem(
       context,
       'reasonNotSought',

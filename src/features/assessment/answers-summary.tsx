@@ -4,7 +4,7 @@ import type { DraftContent } from '../../domain/assessment/draft.ts';
 import { agencyName } from '../../domain/assessment/agencies.ts';
 import { formatDay } from '../../domain/assessment/dates.ts';
 import { PARENTAL_RESPONSIBILITY_LABELS } from '../../domain/assessment/family-schema.ts';
-import { CONSENT_OUTCOME_SUMMARIES } from '../../domain/assessment/referral-schema.ts';
+import { CONSENT_OUTCOME_SUMMARIES, consentNeedsReason } from '../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../domain/assessment/steps.ts';
 import type { LevelDecision } from '../../domain/assessment/decision.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
@@ -101,7 +101,7 @@ function rows(
           value: consent.consent ? CONSENT_OUTCOME_SUMMARIES[consent.consent] : NOT_ANSWERED,
           step: 'consent',
         },
-        ...(consent.parentsAware === 'no' || consent.consent === 'refused' || consent.consent === 'not-sought'
+        ...(consentNeedsReason(consent)
           ? [{ key: 'Reason', value: text(consent.reasonNotSought), step: 'consent' }]
           : []),
       ],
