@@ -10,6 +10,7 @@
 import {
   submissionSchema,
   SUBMISSION_SCHEMA_VERSION,
+  type CheckedSubmission,
   type Receipt,
   type Submission,
 } from '../domain/sync/submission-schema.ts';
@@ -18,7 +19,7 @@ import { DraftTamperedError, KeyChangedError } from './crypto/errors.ts';
 import { IV_BYTES, type Vault } from './crypto/vault.ts';
 import type { AppDatabase } from './database.ts';
 import { encodeSave, type EditableDraft } from './draft-codec.ts';
-import { DraftConflictError, DraftNotFoundError, DraftNotSavableError } from './errors.ts';
+import { DraftConflictError, DraftNotFoundError } from './errors.ts';
 import type { SubmissionStatus } from '../domain/sync/status-schema.ts';
 import type { OutboxRecord, SentDetails } from './records.ts';
 
@@ -44,13 +45,12 @@ export class OutboxStore {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Queues `submission` for the draft it was built from; `draft.revision` must still be current. */
-  async enqueue(draft: EditableDraft, submission: Submission, vault: Vault): Promise<OutboxEntry> {
-    const parsed = submissionSchema.safeParse(submission);
-    if (!parsed.success) {
-      throw new DraftNotSavableError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`));
-    }
-    if (parsed.data.draftId !== draft.id) throw new TypeError('The submission belongs to another draft.');
+  /**
+   * Queues `submission` (checked by buildSubmission) for the draft it was built from;
+   * `draft.revision` must still be current.
+   */
+  async enqueue(draft: EditableDraft, submission: CheckedSubmission, vault: Vault): Promise<OutboxEntry> {
+    if (submission.draftId !== draft.id) throw new TypeError('The submission belongs to another draft.');
     const now = this.#now();
     const at = now.toISOString();
     const id = crypto.randomUUID();
@@ -65,7 +65,7 @@ export class OutboxStore {
       createdAt: at,
       updatedAt: at,
       keyId: vault.keyId,
-      payload: await sealSubmission(vault, id, draft.id, SUBMISSION_SCHEMA_VERSION, parsed.data),
+      payload: await sealSubmission(vault, id, draft.id, SUBMISSION_SCHEMA_VERSION, submission),
     };
     // The draft is sealed again at its next revision: its sections are bound to the revision.
     const queued = (await encodeSave({ ...draft, status: 'queued' }, vault, now)).record;

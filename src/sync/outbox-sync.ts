@@ -19,7 +19,7 @@ import type { EnrolmentStatus, EnrolmentStore } from '../data/enrolment-store.ts
 import type { DataMessage } from '../data/messages.ts';
 import type { OutboxEntry } from '../data/outbox-store.ts';
 import { storageErrorMessage } from '../data/storage-errors.ts';
-import type { Submission } from '../domain/sync/submission-schema.ts';
+import type { CheckedSubmission } from '../domain/sync/submission-schema.ts';
 import type { ApiClient, ApiFailure } from './api-client.ts';
 import { checkOutcomes } from './outcome-check.ts';
 import { processOutbox, type Blocked, type ProcessorDependencies, type SyncOutbox } from './outbox-processor.ts';
@@ -134,7 +134,7 @@ export class OutboxSync {
    * that needed attention for the same draft is replaced by the new one, which gets a new
    * Idempotency-Key (its body may differ); one already queued or sending is returned as it is.
    */
-  async queue(draft: EditableDraft, submission: Submission): Promise<OutboxEntry> {
+  async queue(draft: EditableDraft, submission: CheckedSubmission): Promise<OutboxEntry> {
     const vault = this.#options.vault();
     if (!vault || vault.isLocked) throw new VaultLockedError();
     const { outbox } = this.#options;

@@ -1,10 +1,10 @@
 /** Builds a valid submission from a referral draft whose content came from canaryContent(). */
 import type { EditableDraft } from '../../src/data/draft-codec.ts';
-import type { Submission } from '../../src/domain/sync/submission-schema.ts';
+import { checkedSubmissionSchema, type CheckedSubmission } from '../../src/domain/sync/submission-schema.ts';
 
-export function submissionFor(draft: EditableDraft): Submission {
+export function submissionFor(draft: EditableDraft): CheckedSubmission {
   const { referrer, concern, child, consent, indicators, strengths, childVoice, tried, override } = draft.content;
-  return {
+  return checkedSubmissionSchema.parse({
     schemaVersion: 1,
     draftId: draft.id,
     documentId: draft.documentId,
@@ -22,5 +22,5 @@ export function submissionFor(draft: EditableDraft): Submission {
     ...(override.rationale ? { overrideRationale: override.rationale } : {}),
     startedAt: draft.createdAt,
     completedAt: draft.updatedAt,
-  } as Submission;
+  });
 }

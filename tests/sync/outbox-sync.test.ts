@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxStatus } from '../../src/data/records.ts';
 import { MIN_TIMER_MS, OutboxSync, POLL_MS, type Timers } from '../../src/sync/outbox-sync.ts';
+import { checkedSubmissionSchema } from '../../src/domain/sync/submission-schema.ts';
 import { canarySubmission } from '../server/support/canaries.ts';
 import { startDevice, type Device } from './support/device.ts';
 import { startFrontDoor, type FrontDoor } from './support/front-door.ts';
@@ -169,10 +170,12 @@ describe('the outbox sync loop', () => {
       device.vault,
     );
     frontDoor.network.down = true;
-    const entry = await sync.queue(draft, canarySubmission({ draftId: draft.id }));
+    const entry = await sync.queue(draft, checkedSubmissionSchema.parse(canarySubmission({ draftId: draft.id })));
     expect(await device.store.load(draft.id, device.vault)).toMatchObject({ status: 'queued' });
     await sync.run();
-    expect(await sync.queue(draft, canarySubmission({ draftId: draft.id }))).toMatchObject({ id: entry.id });
+    expect(
+      await sync.queue(draft, checkedSubmissionSchema.parse(canarySubmission({ draftId: draft.id }))),
+    ).toMatchObject({ id: entry.id });
     expect(sync.getSnapshot().entries).toHaveLength(1);
   });
 
@@ -184,7 +187,7 @@ describe('the outbox sync loop', () => {
     expect(statuses(sync)).toEqual(['needs-attention']);
 
     const current = await device.store.load(draft.id, device.vault);
-    const again = await sync.queue(current, canarySubmission({ draftId: draft.id }));
+    const again = await sync.queue(current, checkedSubmissionSchema.parse(canarySubmission({ draftId: draft.id })));
     await sync.run();
     expect(again.idempotencyKey).not.toBe(entry.idempotencyKey);
     expect(sync.getSnapshot().entries.map((e) => [e.id, e.status])).toEqual([[again.id, 'sent']]);

@@ -9,6 +9,8 @@ import type { ThresholdsDocument } from '../../../src/domain/thresholds/schema.t
 import { html, type HtmlValue, type SafeHtml } from '../html.ts';
 import { agencyName } from '../../../src/domain/assessment/agencies.ts';
 import { formatDay } from '../../../src/domain/assessment/dates.ts';
+import { PARENTAL_RESPONSIBILITY_LABELS, YES_NO_LABELS } from '../../../src/domain/assessment/family-schema.ts';
+import { CONSENT_OUTCOME_SUMMARIES, GENDER_LABELS } from '../../../src/domain/assessment/referral-schema.ts';
 import { outcomeLabel, STATUS_LABELS, type StaffUser } from '../model.ts';
 import type { AuditEntry } from '../store/audit.ts';
 import type { SubmissionRow } from '../store/queries.ts';
@@ -31,15 +33,10 @@ export interface SubmissionPageView {
   notice?: 'decision-recorded' | 'triage-started';
 }
 
-const GENDERS: Record<string, string> = {
-  female: 'Female',
-  male: 'Male',
-  other: 'Other',
-  unknown: 'Not known',
-  unborn: 'Unborn',
-};
-const CONSENT: Record<string, string> = { given: 'Given', refused: 'Refused', 'not-sought': 'Not sought' };
-const YES_NO: Record<string, string> = { yes: 'Yes', no: 'No' };
+// Looked up by what a stored payload holds, which may be anything: hence string keys.
+const GENDERS: Record<string, string> = GENDER_LABELS;
+const CONSENT: Record<string, string> = CONSENT_OUTCOME_SUMMARIES;
+const YES_NO: Record<string, string> = YES_NO_LABELS;
 
 function summaryList(rows: readonly [string, HtmlValue][]): SafeHtml {
   return html`<dl class="summary-list">
@@ -140,7 +137,7 @@ function status(view: SubmissionPageView): SafeHtml {
   </div>`;
 }
 
-const PARENTAL_RESPONSIBILITY: Record<string, string> = { yes: 'Yes', no: 'No', 'not-known': 'Not known' };
+const PARENTAL_RESPONSIBILITY: Record<string, string> = PARENTAL_RESPONSIBILITY_LABELS;
 
 /** The family step; referrals sent before it existed have none. */
 function family(answers: Submission['family']): SafeHtml {

@@ -1,12 +1,25 @@
 /**
- * A draft: an assessment in progress, as the wizard edits it and the drafts store keeps it. Every
- * answer is optional until its step is completed; the step schemas in referral-schema.ts decide
- * when a step is complete. `restoreDraft` is the one way a stored draft comes back into the app.
+ * A draft: an assessment in progress, as the wizard edits it and the drafts store keeps it. Its
+ * content derives from the step schemas (referral-schema.ts, family-schema.ts): every answer is
+ * optional until its step is completed, and each limit is the step's own, so whatever a draft holds
+ * fits the submission. `restoreDraft` is the one way a stored draft comes back into the app.
  */
 import { z } from 'zod';
-import { idSchema } from '../thresholds/schema.ts';
-import { FAMILY_LIMITS, PARENTAL_RESPONSIBILITY, YES_NO } from './family-schema.ts';
-import { CONSENT_OUTCOMES, GENDERS } from './referral-schema.ts';
+import { idSchema, levelNumberSchema } from '../thresholds/schema.ts';
+import { asTyped } from './answer-rules.ts';
+import { FAMILY_LIMITS, familyFieldsSchema, parentCarerSchema, professionalSchema } from './family-schema.ts';
+import { indicatorIdsSchema } from './indicator-selection.ts';
+import {
+  ageBandChoiceSchema,
+  childFieldsSchema,
+  childVoiceSchema,
+  concernSchema,
+  consentFieldsSchema,
+  overrideFieldsSchema,
+  referrerSchema,
+  strengthsSchema,
+  triedSchema,
+} from './referral-schema.ts';
 
 export const DRAFT_SCHEMA_VERSION = 1;
 
@@ -14,90 +27,51 @@ export const DRAFT_MODES = ['quick-check', 'referral'] as const;
 export const DRAFT_STATUSES = ['in-progress', 'queued', 'sent'] as const;
 
 /**
- * A draft holds answers as typed: empty or half-finished, never trimmed. Only lengths are limited
- * here; the step schemas in referral-schema.ts decide when an answer is complete.
+ * A step's section of a draft: `step.partial()`, with each text question (a string with a maximum
+ * length and no format) kept as typed: empty, half-finished or untrimmed, but never longer than the
+ * step allows. Everything else (choices, ids, dates) is checked as the step checks it.
  */
-const typed = (max: number) => z.string().max(max).optional();
-const freeText = z.string().max(4000).default('');
+function draftSectionOf<Shape extends z.ZodRawShape>(step: z.ZodObject<Shape, z.core.$strict>) {
+  const typed: Record<string, z.ZodString> = {};
+  for (const [key, question] of Object.entries(step.shape)) {
+    const text = question instanceof z.ZodOptional ? question.unwrap() : question;
+    if (text instanceof z.ZodString && text.maxLength !== null && text.format === null) typed[key] = asTyped(text);
+  }
+  // A typed text has the same type (string) as the step's own: only its checks are looser.
+  return step.extend(typed).partial() as unknown as z.ZodObject<
+    { [Key in keyof Shape]: z.ZodOptional<Shape[Key]> },
+    z.core.$strict
+  >;
+}
+
 /** A radio in a list item not chosen yet: null in the form, absent in an older draft. */
-const choice = <const Values extends readonly [string, ...string[]]>(values: Values) => z.enum(values).nullish();
+const draftParentSchema = draftSectionOf(parentCarerSchema).extend({
+  parentalResponsibility: parentCarerSchema.shape.parentalResponsibility.nullish(),
+  livesWithChild: parentCarerSchema.shape.livesWithChild.nullish(),
+});
 
 /** The family step as typed; drafts from before it existed open with it empty. */
-const draftFamilySchema = z
-  .strictObject({
-    nhsNumber: typed(FAMILY_LIMITS.nhsNumber),
-    gpPractice: typed(FAMILY_LIMITS.gpPractice),
-    parents: z
-      .array(
-        z.strictObject({
-          name: typed(FAMILY_LIMITS.name),
-          relationship: typed(FAMILY_LIMITS.relationship),
-          parentalResponsibility: choice(PARENTAL_RESPONSIBILITY),
-          livesWithChild: choice(YES_NO),
-        }),
-      )
-      .max(FAMILY_LIMITS.parents)
-      .default([]),
-    homeLanguage: typed(FAMILY_LIMITS.language),
-    interpreterNeeded: choice(YES_NO),
-    interpreterLanguage: typed(FAMILY_LIMITS.language),
-    professionals: z
-      .array(
-        z.strictObject({
-          name: typed(FAMILY_LIMITS.name),
-          role: typed(FAMILY_LIMITS.role),
-          agency: typed(FAMILY_LIMITS.agency),
-          contact: typed(FAMILY_LIMITS.contact),
-        }),
-      )
-      .max(FAMILY_LIMITS.professionals)
-      .default([]),
+const draftFamilySchema = draftSectionOf(familyFieldsSchema)
+  .extend({
+    parents: z.array(draftParentSchema).max(FAMILY_LIMITS.parents).default([]),
+    professionals: z.array(draftSectionOf(professionalSchema)).max(FAMILY_LIMITS.professionals).default([]),
   })
   .default({ parents: [], professionals: [] });
 
 /** Everything the practitioner has entered. All of it may identify a child or family. */
 export const draftContentSchema = z.strictObject({
-  referrer: z
-    .strictObject({
-      name: typed(120),
-      role: typed(120),
-      agency: idSchema.optional(),
-      phone: typed(40),
-      email: typed(200),
-    })
-    .default({}),
-  concern: z.strictObject({ ageBand: typed(80), reason: typed(4000) }).default({}),
-  child: z
-    .strictObject({
-      firstName: typed(80),
-      lastName: typed(80),
-      dateOfBirth: typed(10),
-      dueDate: typed(10),
-      gender: z.enum(GENDERS).optional(),
-      address: typed(400),
-      setting: typed(200),
-      household: typed(2000),
-    })
-    .default({}),
+  referrer: draftSectionOf(referrerSchema).default({}),
+  // The form holds '' until an age band is chosen.
+  concern: draftSectionOf(concernSchema).extend({ ageBand: ageBandChoiceSchema.optional() }).default({}),
+  child: draftSectionOf(childFieldsSchema).default({}),
   family: draftFamilySchema,
-  consent: z
-    .strictObject({
-      parentsAware: z.enum(['yes', 'no']).optional(),
-      consent: z.enum(CONSENT_OUTCOMES).optional(),
-      reasonNotSought: typed(2000),
-    })
-    .default({}),
-  indicators: z.array(idSchema).max(1000).default([]),
-  strengths: freeText,
-  childVoice: freeText,
-  tried: freeText,
-  override: z
-    .strictObject({
-      agrees: z.enum(['yes', 'no']).optional(),
-      level: z.number().int().min(1).max(4).optional(),
-      rationale: typed(4000),
-    })
-    .default({}),
+  consent: draftSectionOf(consentFieldsSchema).default({}),
+  indicators: indicatorIdsSchema.default([]),
+  strengths: asTyped(strengthsSchema.shape.text).default(''),
+  childVoice: asTyped(childVoiceSchema.shape.text).default(''),
+  tried: asTyped(triedSchema.shape.text).default(''),
+  // The form's radios give a string; the step's answer is kept as the level's number.
+  override: draftSectionOf(overrideFieldsSchema).extend({ level: levelNumberSchema.optional() }).default({}),
 });
 
 export const draftSchema = z.strictObject({

@@ -1,10 +1,11 @@
 /**
  * The "Family and other professionals" step: the child's NHS number and GP, the parents and
  * carers, the language spoken at home, and the other professionals involved. Its schema, inferred
- * type, labels and limits live together; the draft (draft.ts) keeps the same limits so that
- * whatever a draft holds fits the submission.
+ * type, labels and limits live together; the draft (draft.ts) derives its section from these
+ * schemas, so whatever a draft holds fits the submission.
  */
 import { z } from 'zod';
+import { addProblem, optionalText, requiredText as required } from './answer-rules.ts';
 
 export const FAMILY_LIMITS = {
   nhsNumber: 20,
@@ -33,10 +34,6 @@ export function isValidNhsNumber(value: string): boolean {
   return check !== 10 && check === Number(digits[9]);
 }
 
-const required = (empty: string, max: number, tooLong: string) =>
-  z.string({ error: empty }).trim().min(1, empty).max(max, tooLong);
-const optionalText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional();
-
 export const PARENTAL_RESPONSIBILITY = ['yes', 'no', 'not-known'] as const;
 export const PARENTAL_RESPONSIBILITY_LABELS: Record<(typeof PARENTAL_RESPONSIBILITY)[number], string> = {
   yes: 'Yes',
@@ -44,6 +41,7 @@ export const PARENTAL_RESPONSIBILITY_LABELS: Record<(typeof PARENTAL_RESPONSIBIL
   'not-known': 'Not known',
 };
 export const YES_NO = ['yes', 'no'] as const;
+export const YES_NO_LABELS: Record<(typeof YES_NO)[number], string> = { yes: 'Yes', no: 'No' };
 
 export const parentCarerSchema = z.strictObject({
   name: required(
@@ -104,11 +102,7 @@ export const familyFieldsSchema = z.strictObject({
 
 export const familySchema = familyFieldsSchema.superRefine((family, context) => {
   if (family.interpreterNeeded === 'yes' && !family.interpreterLanguage) {
-    context.addIssue({
-      code: 'custom',
-      path: ['interpreterLanguage'],
-      message: 'Enter the language the interpreter needs to speak',
-    });
+    addProblem(context, 'interpreterLanguage', 'Enter the language the interpreter needs to speak');
   }
 });
 

@@ -7,11 +7,12 @@ import { keepApplicable } from '../thresholds/queries.ts';
 import type { ThresholdsDocument } from '../thresholds/schema.ts';
 import { idSchema } from '../thresholds/schema.ts';
 import { emptyDraftContent, type DraftContent } from './draft.ts';
+import { indicatorIdsSchema } from './indicator-selection.ts';
 
 export const quickCheckAnswersSchema = z.strictObject({
   documentId: idSchema,
   ageBand: idSchema.optional(),
-  indicators: z.array(idSchema).max(1000).default([]),
+  indicators: indicatorIdsSchema.default([]),
 });
 
 export type QuickCheckAnswers = z.infer<typeof quickCheckAnswersSchema>;

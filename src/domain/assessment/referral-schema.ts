@@ -5,13 +5,9 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../thresholds/schema.ts';
+import { addProblem, optionalText, requiredText as required } from './answer-rules.ts';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-const required = (empty: string, max: number, tooLong = `must be ${max} characters or fewer`) =>
-  z.string({ error: empty }).trim().min(1, empty).max(max, tooLong);
-
-const optionalText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional();
 
 export const referrerSchema = z.strictObject({
   name: required('Enter your full name', 120, 'Your name must be 120 characters or fewer'),
@@ -35,11 +31,12 @@ export const referrerSchema = z.strictObject({
     .optional(),
 });
 
+/** An age band as the form holds it: '' until one is chosen. */
+export const ageBandChoiceSchema = z.union([idSchema, z.literal('')], { error: "Select the child's age" });
+
 export const concernSchema = z.strictObject({
   // Not chosen yet is undefined in a fresh draft and '' in the form: the same message for both.
-  ageBand: z
-    .union([idSchema, z.literal('')], { error: "Select the child's age" })
-    .refine((value) => value !== '', { message: "Select the child's age" }),
+  ageBand: ageBandChoiceSchema.refine((value) => value !== '', { message: "Select the child's age" }),
   reason: required(
     'Enter what you are worried about',
     4000,
@@ -48,6 +45,13 @@ export const concernSchema = z.strictObject({
 });
 
 export const GENDERS = ['female', 'male', 'other', 'unknown', 'unborn'] as const;
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Another gender',
+  unknown: 'Not known',
+  unborn: 'Unborn baby',
+};
 
 export const childFieldsSchema = z.strictObject({
   firstName: optionalText(80, "The child's first name must be 80 characters or fewer"),
@@ -83,6 +87,19 @@ export const childSchema = childFieldsSchema.superRefine((child, context) => {
 });
 
 export const CONSENT_OUTCOMES = ['given', 'refused', 'not-sought'] as const;
+type ConsentOutcome = (typeof CONSENT_OUTCOMES)[number];
+/** The consent question's answers, as the step asks them. */
+export const CONSENT_OUTCOME_LABELS: Record<ConsentOutcome, string> = {
+  given: 'Yes, consent was given',
+  refused: 'No, consent was refused',
+  'not-sought': 'Consent was not sought',
+};
+/** The same answers as a summary shows them. */
+export const CONSENT_OUTCOME_SUMMARIES: Record<ConsentOutcome, string> = {
+  given: 'Given',
+  refused: 'Refused',
+  'not-sought': 'Not sought',
+};
 
 export const consentFieldsSchema = z.strictObject({
   parentsAware: z.enum(['yes', 'no'], { error: 'Select whether the parents or carers know about this referral' }),
@@ -90,13 +107,20 @@ export const consentFieldsSchema = z.strictObject({
   reasonNotSought: optionalText(2000, 'The reason must be 2,000 characters or fewer'),
 });
 
+/** Whether the consent answers so far need explaining: shown as a reveal, required by the step. */
+export function consentNeedsReason(
+  consent: Partial<Pick<z.infer<typeof consentFieldsSchema>, 'parentsAware' | 'consent'>>,
+): boolean {
+  return consent.parentsAware === 'no' || consent.consent === 'refused' || consent.consent === 'not-sought';
+}
+
 export const consentSchema = consentFieldsSchema.superRefine((consent, context) => {
-  if ((consent.consent !== 'given' || consent.parentsAware === 'no') && !consent.reasonNotSought) {
-    context.addIssue({
-      code: 'custom',
-      path: ['reasonNotSought'],
-      message: 'Explain why consent was not given or not sought, or why the parents do not know',
-    });
+  if (consentNeedsReason(consent) && !consent.reasonNotSought) {
+    addProblem(
+      context,
+      'reasonNotSought',
+      'Explain why consent was not given or not sought, or why the parents do not know',
+    );
   }
 });
 
@@ -126,18 +150,10 @@ export function overrideSchemaFor(levels: readonly number[], suggestedLevel: num
   return overrideFieldsSchema.superRefine((override, context) => {
     if (override.agrees === 'yes') return;
     if (override.level === undefined || !levels.includes(override.level) || override.level === suggestedLevel) {
-      context.addIssue({
-        code: 'custom',
-        path: ['level'],
-        message: `Select the level you think is right, other than level ${suggestedLevel}`,
-      });
+      addProblem(context, 'level', `Select the level you think is right, other than level ${suggestedLevel}`);
     }
     if (!override.rationale || override.rationale.length < 10) {
-      context.addIssue({
-        code: 'custom',
-        path: ['rationale'],
-        message: 'Explain why you think the level is different, in at least a sentence',
-      });
+      addProblem(context, 'rationale', 'Explain why you think the level is different, in at least a sentence');
     }
   });
 }

@@ -8,9 +8,9 @@ import type { Draft } from '../assessment/draft.ts';
 import { assessmentSteps } from '../assessment/steps.ts';
 import { AnswersError, assess, type Assessment } from '../engine/assess.ts';
 import type { ThresholdsDocument } from '../thresholds/schema.ts';
-import { SUBMISSION_SCHEMA_VERSION, submissionSchema, type Submission } from './submission-schema.ts';
+import { checkedSubmissionSchema, SUBMISSION_SCHEMA_VERSION, type CheckedSubmission } from './submission-schema.ts';
 
-export type SubmissionBuild = { ok: true; submission: Submission } | { ok: false; missing: IncompleteStep[] };
+export type SubmissionBuild = { ok: true; submission: CheckedSubmission } | { ok: false; missing: IncompleteStep[] };
 
 /** Where a submission field is answered in the wizard, so a problem can link to its step. */
 const STEP_OF_FIELD: Record<string, string> = {
@@ -40,9 +40,10 @@ const ANSWERS_DO_NOT_FIT: Record<AnswersError['code'], IncompleteStep> = {
  * Builds the submission for a complete referral draft: the engine's suggested level from
  * `assess()` on the pinned document, the practitioner's level from their override (or the
  * suggestion when they agree), and the override's reason only when they disagree. `startedAt` is
- * when the draft was created and `completedAt` when it was last changed. Validated with
- * `submissionSchema`, so what is queued is what the server accepts; a draft that is not complete
- * gives the steps still to answer, each with its message.
+ * when the draft was created and `completedAt` when it was last changed. Parsed here, the one
+ * place a draft becomes a submission, so what is queued is what the server accepts (the type
+ * `CheckedSubmission` carries that on to the outbox); a draft that is not complete gives the steps
+ * still to answer, each with its message.
  */
 export function buildSubmission(draft: Draft, document: ThresholdsDocument): SubmissionBuild {
   if (draft.mode !== 'referral') throw new TypeError('Only a referral can be sent; a quick check stays on the device.');
@@ -63,7 +64,7 @@ export function buildSubmission(draft: Draft, document: ThresholdsDocument): Sub
   if (missing.length || !assessment) return { ok: false, missing };
 
   const disagrees = content.override.agrees === 'no';
-  const parsed = submissionSchema.safeParse({
+  const parsed = checkedSubmissionSchema.safeParse({
     schemaVersion: SUBMISSION_SCHEMA_VERSION,
     draftId: draft.id,
     documentId: draft.documentId,

@@ -13,6 +13,7 @@ import {
   triedSchema,
 } from '../assessment/referral-schema.ts';
 import { familySchema } from '../assessment/family-schema.ts';
+import { indicatorIdsSchema } from '../assessment/indicator-selection.ts';
 import { idSchema, levelNumberSchema } from '../thresholds/schema.ts';
 import { referenceSchema } from './reference.ts';
 
@@ -32,7 +33,7 @@ export const submissionSchema = z
     /** Absent from referrals queued before the family step existed. */
     family: familySchema.optional(),
     consent: consentSchema,
-    indicators: z.array(idSchema).max(500),
+    indicators: indicatorIdsSchema,
     strengths: strengthsSchema,
     childVoice: childVoiceSchema,
     tried: triedSchema,
@@ -66,4 +67,11 @@ export const receiptSchema = z.strictObject({
 });
 
 export type Submission = z.infer<typeof submissionSchema>;
+
+/**
+ * A submission this device has parsed with `submissionSchema` where a draft became one
+ * (buildSubmission): the outbox queues only these, so it need not parse again.
+ */
+export const checkedSubmissionSchema = submissionSchema.brand<'CheckedSubmission'>();
+export type CheckedSubmission = z.infer<typeof checkedSubmissionSchema>;
 export type Receipt = z.infer<typeof receiptSchema>;

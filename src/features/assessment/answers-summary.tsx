@@ -4,6 +4,7 @@ import type { DraftContent } from '../../domain/assessment/draft.ts';
 import { agencyName } from '../../domain/assessment/agencies.ts';
 import { formatDay } from '../../domain/assessment/dates.ts';
 import { PARENTAL_RESPONSIBILITY_LABELS } from '../../domain/assessment/family-schema.ts';
+import { CONSENT_OUTCOME_SUMMARIES, consentNeedsReason } from '../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../domain/assessment/steps.ts';
 import type { LevelDecision } from '../../domain/assessment/decision.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
@@ -25,7 +26,6 @@ function rows(
   const { referrer, concern, child, consent, override } = content;
   const ageLabel = document.ageBands.find((band) => band.id === concern.ageBand)?.label;
   const chosen = new Set(content.indicators);
-  const consentLabels = { given: 'Given', refused: 'Refused', 'not-sought': 'Not sought' } as const;
   return [
     { title: 'Level of need', rows: decisionRows(decision, override) },
     {
@@ -96,8 +96,12 @@ function rows(
           value: consent.parentsAware === 'yes' ? 'Yes' : consent.parentsAware === 'no' ? 'No' : NOT_ANSWERED,
           step: 'consent',
         },
-        { key: 'Consent', value: consent.consent ? consentLabels[consent.consent] : NOT_ANSWERED, step: 'consent' },
-        ...(consent.parentsAware === 'no' || consent.consent === 'refused' || consent.consent === 'not-sought'
+        {
+          key: 'Consent',
+          value: consent.consent ? CONSENT_OUTCOME_SUMMARIES[consent.consent] : NOT_ANSWERED,
+          step: 'consent',
+        },
+        ...(consentNeedsReason(consent)
           ? [{ key: 'Reason', value: text(consent.reasonNotSought), step: 'consent' }]
           : []),
       ],

@@ -5,6 +5,7 @@ import { WizardFrame } from '../../ui/components/wizard-frame.tsx';
 import { useThresholdsDocument } from '../../ui/documents/documents-context.tsx';
 import { decideLevel } from '../../domain/assessment/decision.ts';
 import { quickCheckSteps, type Step } from '../../domain/assessment/steps.ts';
+import { toggleIndicator } from '../../domain/assessment/toggle-indicator.ts';
 import { assess } from '../../domain/engine/assess.ts';
 import { whenIdle } from '../../pwa/when-idle.ts';
 import { AgeForm } from './age-form.tsx';
@@ -33,10 +34,7 @@ export function QuickCheck({ documentId }: { documentId: string }) {
   const decision = assessment && decideLevel(document, assessment);
   const selected = new Set(answers.indicators);
   const toggle = (id: string, checked: boolean) =>
-    setAnswers((current) => ({
-      ...current,
-      indicators: checked ? [...current.indicators, id] : current.indicators.filter((other) => other !== id),
-    }));
+    setAnswers((current) => ({ ...current, indicators: toggleIndicator(current.indicators, id, checked) }));
   const frame = { steps, hrefFor, decision };
   const next = steps[1];
 

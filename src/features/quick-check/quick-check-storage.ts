@@ -4,7 +4,7 @@
  */
 import { emptyQuickCheck, restoreQuickCheck, type QuickCheckAnswers } from '../../domain/assessment/quick-check.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
-import { readStoredQuickCheck } from './stored-answers.ts';
+import { readStoredQuickCheck } from './stored-quick-check.ts';
 
 export function readQuickCheck(document: ThresholdsDocument): QuickCheckAnswers {
   try {

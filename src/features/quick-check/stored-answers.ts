@@ -11,22 +11,10 @@
 import { use, useCallback, useEffect, useState } from 'react';
 import type { QuickCheckAnswers } from '../../domain/assessment/quick-check.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
-
-const QUICK_CHECK_KEY = 'levels-of-need.quick-check';
+import { QUICK_CHECK_KEY, readStoredQuickCheck } from './stored-quick-check.ts';
 
 /** The same as the domain's emptyQuickCheck, without loading its schemas. */
 export const noQuickCheckAnswers = (documentId: string): QuickCheckAnswers => ({ documentId, indicators: [] });
-
-/** What is stored, parsed but not yet checked; undefined when nothing is (or storage is blocked or unreadable). */
-export function readStoredQuickCheck(): unknown {
-  try {
-    const stored = localStorage.getItem(QUICK_CHECK_KEY);
-    return stored === null ? undefined : (JSON.parse(stored) as unknown);
-  } catch {
-    // Unreadable or blocked storage: a quick check is short, so begin again rather than fail.
-    return undefined;
-  }
-}
 
 function writeQuickCheck(answers: QuickCheckAnswers) {
   try {

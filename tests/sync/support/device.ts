@@ -5,7 +5,7 @@
  */
 import { EnrolmentStore, DexieEnrolmentStorage } from '../../../src/data/enrolment-store.ts';
 import { OutboxStore } from '../../../src/data/outbox-store.ts';
-import type { Submission } from '../../../src/domain/sync/submission-schema.ts';
+import { checkedSubmissionSchema, type Submission } from '../../../src/domain/sync/submission-schema.ts';
 import { ApiClient } from '../../../src/sync/api-client.ts';
 import type { ProcessorDependencies } from '../../../src/sync/outbox-processor.ts';
 import { PASSPHRASE, canaryContent, openTestDatabase, testStore } from '../../data/helpers.ts';
@@ -39,7 +39,7 @@ export async function startDevice(frontDoor: FrontDoor, { enrolled = true } = {}
       { mode: 'referral', document, step: 'check', content: canaryContent('sync') },
       vault,
     );
-    const submission = canarySubmission({ draftId: draft.id, ...overrides });
+    const submission = checkedSubmissionSchema.parse(canarySubmission({ draftId: draft.id, ...overrides }));
     const entry = await outbox.enqueue(draft, submission, vault);
     return { draft, submission, entry };
   };

@@ -3,19 +3,11 @@ import { useForm, useWatch } from 'react-hook-form';
 import { ErrorSummary, collectErrors } from '../../../ui/components/error-summary.tsx';
 import { Radios, TextArea, TextField } from '../../../ui/components/fields.tsx';
 import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
-import { childSchema, GENDERS } from '../../../domain/assessment/referral-schema.ts';
+import { childSchema, GENDER_LABELS, GENDERS } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
 import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
-
-const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
-  female: 'Female',
-  male: 'Male',
-  other: 'Another gender',
-  unknown: 'Not known',
-  unborn: 'Unborn baby',
-};
 
 export function ChildStep({ step }: { step: Step }) {
   const { draft, steps, decision, update, goNext } = useStep(step);

@@ -3,7 +3,12 @@ import { useForm, useWatch } from 'react-hook-form';
 import { ErrorSummary, collectErrors } from '../../../ui/components/error-summary.tsx';
 import { Radios, TextArea } from '../../../ui/components/fields.tsx';
 import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
-import { consentSchema } from '../../../domain/assessment/referral-schema.ts';
+import {
+  CONSENT_OUTCOME_LABELS,
+  CONSENT_OUTCOMES,
+  consentNeedsReason,
+  consentSchema,
+} from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
 import { SaveStatus } from '../save-status.tsx';
@@ -20,7 +25,7 @@ export function ConsentStep({ step }: { step: Step }) {
   const { errors } = form.formState;
   const [parentsAware, consent] = useWatch({ control: form.control, name: ['parentsAware', 'consent'] });
   // Revealed only once an answer needs explaining (GOV.UK conditional reveal).
-  const needsReason = parentsAware === 'no' || consent === 'refused' || consent === 'not-sought';
+  const needsReason = consentNeedsReason({ parentsAware, consent });
   return (
     <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       {decision && (
@@ -60,11 +65,7 @@ export function ConsentStep({ step }: { step: Step }) {
           legend="Did the family give consent to share information and refer?"
           error={errors.consent?.message}
           registration={form.register('consent')}
-          options={[
-            { value: 'given', label: 'Yes, consent was given' },
-            { value: 'refused', label: 'No, consent was refused' },
-            { value: 'not-sought', label: 'Consent was not sought' },
-          ]}
+          options={CONSENT_OUTCOMES.map((value) => ({ value, label: CONSENT_OUTCOME_LABELS[value] }))}
         />
         {needsReason && (
           <div className="conditional">

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { IndicatorPicker } from '../../../ui/components/indicator-picker.tsx';
 import { IndicatorSearch } from '../../../ui/components/indicator-search.tsx';
 import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
+import { toggleIndicator } from '../../../domain/assessment/toggle-indicator.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
@@ -12,12 +13,7 @@ export function DomainStep({ step }: { step: Step }) {
   const domain = document.domains.find((candidate) => candidate.id === step.domainId);
   const selected = new Set(draft.content.indicators);
   const toggle = (id: string, checked: boolean) =>
-    update((content) => ({
-      ...content,
-      indicators: checked
-        ? [...new Set([...content.indicators, id])]
-        : content.indicators.filter((other) => other !== id),
-    }));
+    update((content) => ({ ...content, indicators: toggleIndicator(content.indicators, id, checked) }));
   return (
     <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       {!ageBand || !domain ? (

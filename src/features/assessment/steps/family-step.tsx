@@ -9,6 +9,8 @@ import {
   PARENTAL_RESPONSIBILITY,
   PARENTAL_RESPONSIBILITY_LABELS,
   type ParentCarer,
+  YES_NO,
+  YES_NO_LABELS,
 } from '../../../domain/assessment/family-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
@@ -18,10 +20,7 @@ import { stepHref, useStep } from '../use-step.ts';
 /** Its radios start unanswered: the schema asks for them when the form is sent. */
 const NEW_PARENT = { name: '', relationship: '' } as ParentCarer;
 
-const YES_NO_OPTIONS = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
+const YES_NO_OPTIONS = YES_NO.map((value) => ({ value, label: YES_NO_LABELS[value] }));
 
 export function FamilyStep({ step }: { step: Step }) {
   const { draft, steps, decision, update, goNext } = useStep(step);
