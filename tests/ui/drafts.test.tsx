@@ -18,7 +18,11 @@ describe('saved assessments', () => {
     renderApp('/', store);
     const title = await screen.findByRole('heading', { level: 3, name: '0 to 4 years, level 2 so far' });
     const item = within(title.closest('li') as HTMLElement);
-    expect(item.getByText(/^At: Child and family details\. Last edited /)).toBeInTheDocument();
+    expect(
+      item.getByText(
+        /^At: Child and family details\. Last edited (today|yesterday) at (\d{1,2}(:\d\d)?[ap]m|midnight|midday)\.$/,
+      ),
+    ).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/CANARY/);
     expect(item.getByRole('link', { name: /^Carry on with the assessment last edited/ })).toBeInTheDocument();
   });
