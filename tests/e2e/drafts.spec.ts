@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TABLET_PORTRAIT } from './devices.ts';
-import { chooseStHelens, continueButton, PASSPHRASE, setPassphrase, tick, unlock } from './journeys.ts';
+import { chooseStHelens, continueButton, fillDate, PASSPHRASE, setPassphrase, tick, unlock } from './journeys.ts';
 import { expectNoAxeViolations } from './page-checks.ts';
 
 test.use(TABLET_PORTRAIT);
@@ -71,7 +71,7 @@ test('nothing identifying is readable in IndexedDB: a canary in every field is n
   await page.getByLabel("Child's first name (optional)").fill(canary('first'));
   await page.getByLabel("Child's last name").fill(canary('last'));
   await page.getByLabel('Female').check();
-  await page.getByLabel('Date of birth').fill('2025-07-09');
+  await fillDate(page, 'Date of birth', '9', '7', '2025');
   canaries.push('2025-07-09');
   await page.getByLabel("Child's address").fill(canary('address'));
   await page.getByLabel('School, nursery or setting (optional)').fill(canary('setting'));

@@ -19,6 +19,14 @@ export async function chooseStHelens(page: Page) {
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+/** The GOV.UK date input: three boxes inside the group named by its legend. */
+export async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
 export const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
 
 export const PASSPHRASE = 'correct horse battery staple';
@@ -66,7 +74,7 @@ export async function completeAssessment(page: Page, onPage: OnPage) {
   await expect(page.getByRole('heading', { name: 'Child and family details' })).toBeVisible();
   await page.getByLabel("Child's last name").fill('Canarychild');
   await page.getByLabel('Female').check();
-  await page.getByLabel('Date of birth').fill('2026-09-01');
+  await fillDate(page, 'Date of birth', '1', '9', '2026');
   await page.getByLabel("Child's address").fill('1 Canary Row, St Helens');
   await onPage('child');
   await continueButton(page).click();

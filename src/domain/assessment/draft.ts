@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../thresholds/schema.ts';
+import { storedDateSchema } from './date-parts.ts';
 import { FAMILY_LIMITS, PARENTAL_RESPONSIBILITY, YES_NO } from './family-schema.ts';
 import { CONSENT_OUTCOMES, GENDERS } from './referral-schema.ts';
 
@@ -71,8 +72,9 @@ export const draftContentSchema = z.strictObject({
     .strictObject({
       firstName: typed(80),
       lastName: typed(80),
-      dateOfBirth: typed(10),
-      dueDate: typed(10),
+      /** The ISO date once the three boxes make a real date, the boxes as typed until then. */
+      dateOfBirth: storedDateSchema.optional(),
+      dueDate: storedDateSchema.optional(),
       gender: z.enum(GENDERS).optional(),
       address: typed(400),
       setting: typed(200),
