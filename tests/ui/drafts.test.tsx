@@ -71,7 +71,7 @@ describe('the passphrase', () => {
     await user.clear(screen.getByLabelText('Enter the passphrase again'));
     await user.type(screen.getByLabelText('Enter the passphrase again'), PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
-    await findHeading('About you');
+    await findHeading('Make a referral');
   });
 
   it('is changed in Settings only to one that is hard to guess', async () => {

@@ -75,8 +75,10 @@ export function DraftsList() {
             const step =
               draft.step === 'summary'
                 ? 'Summary'
-                : ((doc && assessmentSteps(doc).find((candidate) => candidate.slug === draft.step)?.title) ??
-                  draft.step);
+                : draft.step === 'tasks'
+                  ? 'The list of sections'
+                  : ((doc && assessmentSteps(doc).find((candidate) => candidate.slug === draft.step)?.title) ??
+                    draft.step);
             const ageDays = (listedAt - Date.parse(draft.updatedAt)) / DAY_MS;
             const expiring = ageDays > (doc?.retentionDays ?? 30);
             const edited = describeWhen(draft.updatedAt, new Date(listedAt));
