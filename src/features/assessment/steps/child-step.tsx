@@ -35,6 +35,16 @@ type ChildForm = Omit<Child, 'dateOfBirth' | 'dueDate' | 'gender'> & {
   dueDate: DateParts;
 };
 
+const FIELD_ORDER = [
+  'firstName',
+  'lastName',
+  'gender',
+  'dueDate',
+  'dateOfBirth',
+  'address',
+  'setting',
+  'household',
+] as const satisfies readonly (keyof ChildForm)[];
 const DATE_RULES = { dateOfBirth: DATE_OF_BIRTH_RULES, dueDate: DUE_DATE_RULES };
 const validateChild = zodResolver(childSchema);
 
@@ -57,12 +67,19 @@ const childResolver: Resolver<ChildForm, unknown, Child> = async (values, contex
   if (check.kind === 'date' && !Object.keys(otherErrors).length) {
     return { values: result.values as Child, errors: {} };
   }
-  const errors: FieldErrors<ChildForm> = { ...otherErrors };
+  const dateErrors: FieldErrors<ChildForm> = {};
   if (check.kind !== 'date') {
     const first = check.fields[0] ?? 'day';
     const types = Object.fromEntries(check.fields.map((field) => [field, true]));
-    errors[asked] = { [first]: { type: 'date', message: check.message, types } };
+    dateErrors[asked] = { [first]: { type: 'date', message: check.message, types } };
   }
+  // In the order of the page, so the error summary lists them as the fields appear.
+  const errors = Object.fromEntries(
+    FIELD_ORDER.flatMap((field) => {
+      const error = dateErrors[field] ?? otherErrors[field as keyof typeof otherErrors];
+      return error ? [[field, error]] : [];
+    }),
+  ) as FieldErrors<ChildForm>;
   return { values: {}, errors };
 };
 
