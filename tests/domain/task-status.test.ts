@@ -65,7 +65,7 @@ describe('the task list statuses', () => {
     const result = statuses({ concern: { ageBand: '0-4' }, indicators: ['health-b'] });
     expect(result.concern).toBe('in-progress');
     expect(result['domain-health']).toBe('completed');
-    expect(result['domain-home']).toBe('not-started');
+    expect(result['domain-home']).toBe('none-chosen');
     expect(result.result).toBe('not-started');
     expect(result.consent).toBe('not-started');
   });

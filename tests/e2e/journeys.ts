@@ -115,7 +115,7 @@ export async function completeAssessment(page: Page, onPage: OnPage) {
   await page.getByLabel('What are you worried about?').fill('Bruise seen on the baby at the new birth visit.');
   await onPage('concern');
   await continueButton(page).click();
-  await expect(taskRow(page, "The child's developmental needs")).toContainText('Not yet started');
+  await expect(taskRow(page, "The child's developmental needs")).toContainText('None chosen');
   await onPage('task-list-age-known');
 
   await openSection(page, 'Family, language and other professionals');

@@ -7,7 +7,7 @@ import { childDateProblem } from './date-parts.ts';
 import type { DraftContent } from './draft.ts';
 import type { Step, StepKind } from './steps.ts';
 
-export const TASK_STATUSES = ['completed', 'in-progress', 'not-started', 'cannot-start'] as const;
+export const TASK_STATUSES = ['completed', 'in-progress', 'not-started', 'none-chosen', 'cannot-start'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export interface Task {
@@ -74,7 +74,8 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
  * still needs answers; "not-started" when nothing is entered (with the hint "Optional" where nothing
  * is required); "in-progress" when something is but
  * the section's schema is not yet satisfied; "completed" when it is. The concern sections are
- * optional: "completed" once a concern is chosen, else "not-started" with a hint saying so.
+ * optional: "completed" once a concern is chosen, else "none-chosen" (looked at or not, nothing
+ * in the draft says which), with a hint saying they are optional.
  * `today` ("YYYY-MM-DD") catches a date of birth after today.
  */
 export function taskGroups(
@@ -101,7 +102,7 @@ export function taskGroups(
         const count = indicators.filter((indicator) => chosen.has(indicator.id)).length;
         return count
           ? { step, status: 'completed', hint: plural(count, 'concern chosen', 'concerns chosen') }
-          : { step, status: 'not-started', hint: 'Optional: choose any concerns you have seen' };
+          : { step, status: 'none-chosen', hint: 'Optional: choose any concerns you have seen' };
       }
       case 'result':
       case 'consent':

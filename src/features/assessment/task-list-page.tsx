@@ -14,6 +14,7 @@ const STATUS_TEXT: Record<TaskStatus, string> = {
   completed: 'Completed',
   'in-progress': 'In progress',
   'not-started': 'Not yet started',
+  'none-chosen': 'None chosen',
   'cannot-start': 'Cannot start yet',
 };
 
