@@ -10,7 +10,7 @@ async function openChildStep(content: Parameters<typeof storeWithDraft>[0] = { c
   const rendered = renderApp(`${opened.path}/child`, opened.store);
   await rendered.unlock();
   await findHeading(HEADING);
-  const group = screen.getByRole('group', { name: /Date of birth/ });
+  const group = screen.getByRole('group', { name: /^(Date of birth|Expected due date)/ });
   const box = (name: 'Day' | 'Month' | 'Year') => within(group).getByLabelText(name);
   const typeDate = async (day: string, month: string, year: string) => {
     for (const [name, value] of [
@@ -100,5 +100,14 @@ describe('the date of birth, in three boxes', () => {
     expect(
       [older.box('Day'), older.box('Month'), older.box('Year')].map((box) => (box as HTMLInputElement).value),
     ).toEqual(['7', '4', '2019']);
+  });
+
+  it('asks an unborn baby’s expected due date in the same three boxes, without the date of birth’s autocomplete', async () => {
+    const step = await openChildStep({ child: { ...CHILD, gender: 'unborn' } });
+    expect(step.group).toHaveAccessibleName(/^Expected due date/);
+    expect(step.box('Day')).toHaveAttribute('autocomplete', 'off');
+    await step.typeDate('30', '2', '2027');
+    await step.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await summaryLinks()).toEqual(['Due date must be a real date']);
   });
 });
