@@ -1,6 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TABLET_PORTRAIT } from './devices.ts';
-import { chooseStHelens, continueButton, PASSPHRASE, setPassphrase, tick, unlock } from './journeys.ts';
+import {
+  chooseStHelens,
+  continueButton,
+  fillDate,
+  openSection,
+  PASSPHRASE,
+  setPassphrase,
+  tick,
+  unlock,
+} from './journeys.ts';
 import { expectNoAxeViolations } from './page-checks.ts';
 
 test.use(TABLET_PORTRAIT);
@@ -9,7 +18,7 @@ async function startAssessment(page: Page) {
   await page.goto('/assessment/new');
   await chooseStHelens(page);
   await setPassphrase(page);
-  await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
+  await openSection(page, 'About you');
   return page.url().replace(/\/about-you$/, '');
 }
 
@@ -65,18 +74,21 @@ test('nothing identifying is readable in IndexedDB: a canary in every field is n
   await page.getByLabel('Phone number').fill(canary('phone'));
   await page.getByLabel('Work email address (optional)').fill(`${canary('email')}@example.org`);
   await continueButton(page).click();
+  await openSection(page, "The child's age and your concern");
   await page.getByLabel('0 to 4 years').check();
   await page.getByLabel('What are you worried about?').fill(canary('reason'));
   await continueButton(page).click();
+  await openSection(page, 'Child and family details');
   await page.getByLabel("Child's first name (optional)").fill(canary('first'));
   await page.getByLabel("Child's last name").fill(canary('last'));
   await page.getByLabel('Female').check();
-  await page.getByLabel('Date of birth').fill('2025-07-09');
+  await fillDate(page, 'Date of birth', '9', '7', '2025');
   canaries.push('2025-07-09');
   await page.getByLabel("Child's address").fill(canary('address'));
   await page.getByLabel('School, nursery or setting (optional)').fill(canary('setting'));
   await page.getByLabel('Who lives in the household? (optional)').fill(canary('household'));
   await continueButton(page).click();
+  await openSection(page, 'Family, language and other professionals');
   await page.getByLabel("Child's GP practice (optional)").fill(canary('gp'));
   await page.getByRole('button', { name: 'Add a parent or carer' }).click();
   await page.getByLabel('Full name').fill(canary('parent'));
@@ -88,16 +100,24 @@ test('nothing identifying is readable in IndexedDB: a canary in every field is n
   await page.getByLabel('Full name').nth(1).fill(canary('professional'));
   await page.getByLabel('Role', { exact: true }).fill(canary('professionalrole'));
   await continueButton(page).click();
+  await openSection(page, "The child's developmental needs");
   await tick(page, 'health-missed-checks-immunisations');
-  for (let domain = 0; domain < 4; domain++) await page.getByRole('link', { name: 'Continue' }).click();
-  for (const field of ['strengths', 'voice', 'tried']) {
+  await page.getByRole('link', { name: 'Continue' }).click();
+  for (const [section, field] of [
+    ['What is working well', 'strengths'],
+    ["The child's voice", 'voice'],
+    ['What has been tried', 'tried'],
+  ] as const) {
+    await openSection(page, section);
     await page.getByRole('textbox').fill(canary(field));
     await continueButton(page).click();
   }
+  await openSection(page, 'Suggested level of need');
   await page.getByLabel('No, I think the level is different').check();
   await page.getByLabel(/^Level 3:/).check();
   await page.getByLabel('Why do you think the level is different?').fill(canary('rationale'));
   await continueButton(page).click();
+  await openSection(page, 'Consent and information sharing');
   await page
     .getByRole('group', { name: /parents or carers know/ })
     .getByLabel('No')
@@ -105,7 +125,7 @@ test('nothing identifying is readable in IndexedDB: a canary in every field is n
   await page.getByLabel('Consent was not sought').check();
   await page.getByLabel(/If consent was not given/).fill(canary('consentreason'));
   await continueButton(page).click();
-  await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
+  await openSection(page, 'Check your answers');
   await expect(page.getByText(/^Saved at /)).toBeVisible();
 
   const stored = await everythingStoredInIndexedDb(page);
@@ -199,7 +219,7 @@ test('a guessable passphrase is refused in plain words; the key is wrapped with 
   await page.getByLabel('Enter the passphrase again').fill(PASSPHRASE);
   await expect(page.getByRole('status')).toHaveText('This passphrase would be hard to guess.');
   await page.getByRole('button', { name: 'Set passphrase' }).click();
-  await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Make a referral' })).toBeVisible();
   const keyring = await page.evaluate(
     () =>
       new Promise<unknown>((resolve, reject) => {

@@ -167,9 +167,9 @@ for (const [size, device] of [
 
       await page.getByRole('link', { name: 'Continue as a full assessment' }).click();
       await setPassphrase(page);
-      await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Make a referral' })).toBeVisible();
       await expect(page.getByRole('complementary', { name: 'Level so far' })).toContainText(/Level [34]/);
-      await page.goto(page.url().replace(/\/about-you$/, '/check'));
+      await page.goto(page.url().replace(/\/tasks$/, '/check'));
       await unlock(page);
       await expect(page.locator('.summary-list div').filter({ hasText: /^Age5 to 11 years/ })).toHaveCount(1);
       const concerns = page.locator('.answers-section').filter({ hasText: 'Concerns chosen' });

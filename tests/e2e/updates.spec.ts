@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TABLET_PORTRAIT } from './devices.ts';
-import { chooseStHelens, setPassphrase, unlock } from './journeys.ts';
+import { chooseStHelens, openSection, setPassphrase, unlock } from './journeys.ts';
 import { expectNoAxeViolations } from './page-checks.ts';
 import {
   builtApp,
@@ -60,7 +60,7 @@ test.describe('a new version arrives while a health visitor is typing', () => {
     await page.getByRole('link', { name: 'Start an assessment' }).click();
     await chooseStHelens(page);
     await setPassphrase(page);
-    await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
+    await openSection(page, 'About you');
     const name = page.getByLabel('Your full name');
     await name.fill('Typed before the update');
     const loadsBefore = await pageLoads();

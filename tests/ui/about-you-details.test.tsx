@@ -22,7 +22,7 @@ describe('About you', () => {
     await user.type(screen.getByLabelText('Phone number'), DETAILS.phone);
     await user.type(screen.getByLabelText('Work email address (optional)'), DETAILS.email);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    await findHeading("The child's age and your concern");
+    await findHeading('Make a referral');
 
     const vault = await store.keyring.unlock(PASSPHRASE);
     await expect.poll(() => store.referrerDetails.open(vault)).toEqual(DETAILS);

@@ -25,7 +25,7 @@ describe('the family step', () => {
     const heading = screen.getByRole('heading', { level: 1 });
     expect(summary.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await waitFor(() =>
-      expect(document.title).toMatch(/^Error: Step \d+ of \d+: Family, language and other professionals/),
+      expect(document.title).toMatch(/^Error: About you and the child: Family, language and other professionals/),
     );
     expect(nhsNumber).toHaveValue('943 476 5918');
 

@@ -70,7 +70,7 @@ describe('the quick check result', () => {
     await findHeading('Suggested level of need');
     await user.click(screen.getByRole('link', { name: 'Continue as a full assessment' }));
     await unlock();
-    await findHeading('About you');
+    await findHeading('Make a referral');
     const [summary] = (await store.listSummaries()).drafts;
     const draft = await store.load(summary?.id ?? '', await store.keyring.unlock(PASSPHRASE));
     expect(draft.content.concern.ageBand).toBe('5-11');

@@ -141,7 +141,10 @@ describe('sending a referral from its summary', () => {
     await user.clear(screen.getByLabelText('Enrolment code'));
     await user.type(screen.getByLabelText('Enrolment code'), ENROLMENT_CODE.toLowerCase());
     await user.click(screen.getByRole('button', { name: 'Connect this device' }));
-    expect(await screen.findByText(/^Connected as device [0-9a-f-]{36}, since /)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^This device has been connected to the front door since \d{1,2} [A-Z][a-z]+ \d{4}\.$/),
+    ).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await expect.poll(() => sync.frontDoor.state.stored.size, WAIT_FOR_EVENT).toBe(1);
     expect((await store.listSummaries()).drafts).toEqual([]);
   });

@@ -2,6 +2,7 @@
  * Which steps of an assessment still need answers, judged by the same schemas the forms use, so
  * "Check your answers" and the intake server agree on what a complete referral is.
  */
+import { childDateProblem, childDatesForSubmission } from './date-parts.ts';
 import type { DraftContent } from './draft.ts';
 import { familySchema } from './family-schema.ts';
 import {
@@ -45,7 +46,7 @@ export function incompleteSteps(
         message = firstProblem(concernSchema, content.concern);
         break;
       case 'child':
-        message = firstProblem(childSchema, content.child);
+        message = childDateProblem(content.child) ?? firstProblem(childSchema, childDatesForSubmission(content.child));
         break;
       case 'family':
         message = firstProblem(familySchema, content.family);

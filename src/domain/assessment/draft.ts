@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { idSchema, levelNumberSchema } from '../thresholds/schema.ts';
 import { asTyped } from './answer-rules.ts';
+import { storedDateSchema } from './date-parts.ts';
 import { FAMILY_LIMITS, familyFieldsSchema, parentCarerSchema, professionalSchema } from './family-schema.ts';
 import { indicatorIdsSchema } from './indicator-selection.ts';
 import {
@@ -63,7 +64,13 @@ export const draftContentSchema = z.strictObject({
   referrer: draftSectionOf(referrerSchema).default({}),
   // The form holds '' until an age band is chosen.
   concern: draftSectionOf(concernSchema).extend({ ageBand: ageBandChoiceSchema.optional() }).default({}),
-  child: draftSectionOf(childFieldsSchema).default({}),
+  child: draftSectionOf(childFieldsSchema)
+    .extend({
+      // The ISO date once the three boxes make a real date, the boxes as typed until then.
+      dateOfBirth: storedDateSchema.optional(),
+      dueDate: storedDateSchema.optional(),
+    })
+    .default({}),
   family: draftFamilySchema,
   consent: draftSectionOf(consentFieldsSchema).default({}),
   indicators: indicatorIdsSchema.default([]),

@@ -4,6 +4,7 @@
  * or the steps still to answer, judged by the same schemas as "Check your answers".
  */
 import { incompleteSteps, type IncompleteStep } from '../assessment/completeness.ts';
+import { childDatesForSubmission } from '../assessment/date-parts.ts';
 import type { Draft } from '../assessment/draft.ts';
 import { assessmentSteps } from '../assessment/steps.ts';
 import { AnswersError, assess, type Assessment } from '../engine/assess.ts';
@@ -71,7 +72,7 @@ export function buildSubmission(draft: Draft, document: ThresholdsDocument): Sub
     documentVersion: draft.documentVersion,
     referrer: content.referrer,
     concern: content.concern,
-    child: content.child,
+    child: childDatesForSubmission(content.child),
     family: content.family,
     consent: content.consent,
     indicators: content.indicators,

@@ -2,12 +2,19 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { DraftContent } from '../../domain/assessment/draft.ts';
 import { agencyName } from '../../domain/assessment/agencies.ts';
+import type { StoredDate } from '../../domain/assessment/date-parts.ts';
 import { formatDay } from '../../domain/assessment/dates.ts';
 import { PARENTAL_RESPONSIBILITY_LABELS } from '../../domain/assessment/family-schema.ts';
 import { CONSENT_OUTCOME_SUMMARIES, consentNeedsReason } from '../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../domain/assessment/steps.ts';
 import type { LevelDecision } from '../../domain/assessment/decision.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
+
+/** A real date as "14 April 2025"; boxes that make no date yet as typed, "31 2 2025". */
+const storedDateText = (stored: StoredDate | undefined) =>
+  typeof stored === 'string'
+    ? formatDay(stored)
+    : [stored?.day, stored?.month, stored?.year].filter((part) => part?.trim()).join(' ');
 
 interface Row {
   key: string;
@@ -50,7 +57,7 @@ function rows(
         { key: 'Name', value: text([child.firstName, child.lastName].filter(Boolean).join(' ')), step: 'child' },
         {
           key: child.gender === 'unborn' ? 'Due date' : 'Date of birth',
-          value: text(formatDay((child.gender === 'unborn' ? child.dueDate : child.dateOfBirth) ?? '')),
+          value: text(storedDateText(child.gender === 'unborn' ? child.dueDate : child.dateOfBirth)),
           step: 'child',
         },
         { key: 'Address', value: text(child.address), step: 'child' },

@@ -60,8 +60,8 @@ function CreateDraft({ documentId, fromQuickCheck }: { documentId: string; fromQ
         ? assess(document, { ageBand: quickCheck.ageBand, indicators: content.indicators }).suggestedLevel
         : undefined;
     store
-      .create({ mode: 'referral', document, step: 'about-you', content, levelSoFar }, vault)
-      .then((draft) => current && navigate(`/${draft.id}/about-you`, { replace: true }))
+      .create({ mode: 'referral', document, step: 'tasks', content, levelSoFar }, vault)
+      .then((draft) => current && navigate(`/${draft.id}/tasks`, { replace: true }))
       .catch((error: unknown) => current && setFailure(storageErrorMessage(error).summary));
     return () => {
       current = false;

@@ -1,8 +1,9 @@
+import { formatTime } from '../../domain/plain-words.ts';
 import { useDraftSession } from './draft-session.tsx';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) => formatTime(new Date(iso));
 
-/** "Saved at 14:02", "Saving…", or what went wrong and what to do: a failed save is never silent. */
+/** "Saved at 2:02pm", "Saving…", or what went wrong and what to do: a failed save is never silent. */
 export function SaveStatus() {
   const { saveState } = useDraftSession();
   switch (saveState.kind) {

@@ -1,4 +1,6 @@
 import { Redirect, Route, Switch, useParams } from 'wouter';
+import { WizardNavigationProvider } from '../../ui/components/wizard-frame.tsx';
+import { taskGroupTitle } from '../../domain/assessment/task-status.ts';
 import { useDraftSession } from './draft-session.tsx';
 import { AboutYouStep } from './steps/about-you-step.tsx';
 import { CheckAnswersStep } from './steps/check-answers-step.tsx';
@@ -10,6 +12,10 @@ import { FamilyStep } from './steps/family-step.tsx';
 import { ReflectionStep } from './steps/reflection-step.tsx';
 import { ResultStep } from './steps/result-step.tsx';
 import { SummaryPage } from './steps/summary-page.tsx';
+import { TaskListPage } from './task-list-page.tsx';
+import { TASK_LIST_HREF } from './use-step.ts';
+
+const TASK_LIST_NAVIGATION = { backHref: TASK_LIST_HREF, caption: taskGroupTitle };
 
 export function StepRouter() {
   const { draft } = useDraftSession();
@@ -21,8 +27,13 @@ export function StepRouter() {
       <Route path="/summary">
         <SummaryPage />
       </Route>
+      <Route path={TASK_LIST_HREF}>
+        <TaskListPage />
+      </Route>
       <Route path="/:step">
-        <StepPage />
+        <WizardNavigationProvider value={TASK_LIST_NAVIGATION}>
+          <StepPage />
+        </WizardNavigationProvider>
       </Route>
     </Switch>
   );
@@ -32,7 +43,7 @@ function StepPage() {
   const { step: slug = '' } = useParams<{ step: string }>();
   const { steps } = useDraftSession();
   const step = steps.find((candidate) => candidate.slug === slug);
-  if (!step) return <Redirect to="/about-you" replace />;
+  if (!step) return <Redirect to={TASK_LIST_HREF} replace />;
   switch (step.kind) {
     case 'about-you':
       return <AboutYouStep step={step} />;

@@ -4,9 +4,13 @@ import { consumeReturnToField } from '../../ui/drafts/drafts-context.tsx';
 import { stepPosition, type Step } from '../../domain/assessment/steps.ts';
 import { useDraftSession } from './draft-session.tsx';
 
+/** Where the assessment's task list is, inside the draft's routes. */
+export const TASK_LIST_HREF = '/tasks';
+
 /**
- * Records that the practitioner is on this step (saving the draft at once), and moves on: to the
- * next step, or back to "Check your answers" when they came from a Change link.
+ * Records that the practitioner is on this step (saving the draft at once), and moves on: back to
+ * the task list (sections are answered in any order), to "Check your answers" when they came from
+ * a Change link, or from "Check your answers" to the summary.
  */
 export function useStep(step: Step) {
   const session = useDraftSession();
@@ -22,7 +26,7 @@ export function useStep(step: Step) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enterStep, step.slug]);
   const position = stepPosition(session.steps, step.slug);
-  const nextHref = returnTo === 'check' ? '/check' : position.next ? `/${position.next.slug}` : '/summary';
+  const nextHref = step.kind === 'check' ? '/summary' : returnTo === 'check' ? '/check' : TASK_LIST_HREF;
   return {
     ...session,
     position,

@@ -7,6 +7,7 @@ import { ErrorSummary, collectErrors } from '../../ui/components/error-summary.t
 import { TextField } from '../../ui/components/fields.tsx';
 import { useDrafts } from '../../ui/drafts/drafts-context.tsx';
 import { useSync } from '../../ui/sync/sync-context.tsx';
+import { describeDay } from '../../domain/plain-words.ts';
 import type { ReasonCode } from '../../domain/sync/reason-codes.ts';
 import { SYNC_MESSAGES } from '../../sync/messages.ts';
 import { unlockErrorMessage, unlockSchema } from './passphrase-schemas.ts';
@@ -38,9 +39,6 @@ function enrolmentError(reason: ReasonCode): string {
   }
 }
 
-const connectedOn = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-
 /** Settings: connect this device to the front door with a one-time enrolment code. */
 export function ConnectDeviceSection() {
   const { sync, state } = useSync();
@@ -60,10 +58,7 @@ export function ConnectDeviceSection() {
   } else if (enrolment.enrolled && !replacing) {
     body = (
       <>
-        <p role="status">
-          {state.deviceId ? `Connected as device ${state.deviceId}` : 'This device is connected'}, since{' '}
-          {connectedOn(enrolment.enrolledAt)}.
-        </p>
+        <p role="status">This device has been connected to the front door since {describeDay(enrolment.enrolledAt)}.</p>
         {vault && (
           <button type="button" className="button button--secondary" onClick={() => setReplacing(true)}>
             Connect with a new enrolment code

@@ -6,13 +6,11 @@ import { useSync } from '../../ui/sync/sync-context.tsx';
 import type { DraftSummary } from '../../data/draft-store.ts';
 import { storageErrorMessage } from '../../data/storage-errors.ts';
 import { assessmentSteps } from '../../domain/assessment/steps.ts';
+import { describeWhen } from '../../domain/plain-words.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Drafts past the document's retention period are flagged first, and deleted this many days later. */
 export const RETENTION_GRACE_DAYS = 7;
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /**
  * Saved assessments on this device, listed without the passphrase: age band, level so far, step
@@ -77,18 +75,21 @@ export function DraftsList() {
             const step =
               draft.step === 'summary'
                 ? 'Summary'
-                : ((doc && assessmentSteps(doc).find((candidate) => candidate.slug === draft.step)?.title) ??
-                  draft.step);
+                : draft.step === 'tasks'
+                  ? 'The list of sections'
+                  : ((doc && assessmentSteps(doc).find((candidate) => candidate.slug === draft.step)?.title) ??
+                    draft.step);
             const ageDays = (listedAt - Date.parse(draft.updatedAt)) / DAY_MS;
             const expiring = ageDays > (doc?.retentionDays ?? 30);
-            const label = `assessment last edited ${when(draft.updatedAt)}`;
+            const edited = describeWhen(draft.updatedAt, new Date(listedAt));
+            const label = `assessment last edited ${edited}`;
             return (
               <li key={draft.id} className="draft-list__item">
                 <h3 className="draft-list__title">
                   {age}, level {draft.levelSoFar} so far
                 </h3>
                 <p className="hint">
-                  At: {step}. Last edited {when(draft.updatedAt)}.{draft.status === 'queued' && ' Waiting to send.'}
+                  At: {step}. Last edited {edited}.{draft.status === 'queued' && ' Waiting to send.'}
                 </p>
                 {expiring && (
                   <p className="tag tag--draft">

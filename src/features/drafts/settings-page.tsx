@@ -14,12 +14,11 @@ import {
   WrongPassphraseError,
 } from '../../data/crypto/errors.ts';
 import { StoragePersistence, type StorageReport } from '../../data/storage-persistence.ts';
+import { describeStorageUse } from '../../domain/plain-words.ts';
 import { ConnectDeviceSection } from './connect-device-section.tsx';
 import { idleLockMinutes, setIdleLockMinutes } from './idle-lock.tsx';
 import { changePassphraseSchema, PASSPHRASE_MESSAGES, setUpErrorMessage } from './passphrase-schemas.ts';
 import { PassphraseStrength } from './passphrase-strength.tsx';
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export default function SettingsPage() {
   return (
@@ -61,9 +60,7 @@ function StorageSection() {
           {report.usageBytes != null && report.quotaBytes != null && (
             <div>
               <dt>Space used</dt>
-              <dd>
-                {megabytes(report.usageBytes)} of {megabytes(report.quotaBytes)} available to the app
-              </dd>
+              <dd>{describeStorageUse(report.usageBytes, report.quotaBytes)}, the space the browser allows this app</dd>
             </div>
           )}
         </dl>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, use, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { LevelDecision } from '../../domain/assessment/decision.ts';
 import type { Step } from '../../domain/assessment/steps.ts';
@@ -6,6 +6,18 @@ import { stepPosition } from '../../domain/assessment/steps.ts';
 import { ImmediateRiskAlert } from './immediate-risk-alert.tsx';
 import { LiveLevel } from './live-level.tsx';
 import { Page } from './page.tsx';
+
+/**
+ * How steps that can be answered in any order are reached: from a task list, which the back link
+ * returns to, with the section's group above the heading instead of a misleading "Step 3 of 13".
+ */
+export interface WizardNavigation {
+  backHref: string;
+  caption(step: Step): string;
+}
+
+const WizardNavigationContext = createContext<WizardNavigation | undefined>(undefined);
+export const WizardNavigationProvider = WizardNavigationContext.Provider;
 
 interface WizardFrameProps {
   steps: readonly Step[];
@@ -22,19 +34,25 @@ interface WizardFrameProps {
   children: ReactNode;
 }
 
-/** Every step: back link, immediate-risk alert, "Step 3 of 8", the heading, then the level so far. */
+/**
+ * Every step: back link, immediate-risk alert, "Step 3 of 8" (or the section's group, under a task
+ * list), the heading, then the level so far.
+ */
 export function WizardFrame({ steps, slug, hrefFor, decision, title, hideLevel, status, children }: WizardFrameProps) {
+  const navigation = use(WizardNavigationContext);
   const position = stepPosition(steps, slug);
   const step = steps[position.index];
+  const backHref = navigation?.backHref ?? (position.previous ? hrefFor(position.previous) : '/');
+  const caption = navigation && step ? navigation.caption(step) : `Step ${position.number} of ${position.total}`;
   return (
     <>
-      <Link className="back-link" href={position.previous ? hrefFor(position.previous) : '/'}>
+      <Link className="back-link" href={backHref}>
         Back
       </Link>
       {!hideLevel && <ImmediateRiskAlert response={decision?.response} />}
       <div className="wizard">
         <div className="wizard__main">
-          <Page title={title ?? step?.title ?? ''} caption={`Step ${position.number} of ${position.total}`}>
+          <Page title={title ?? step?.title ?? ''} caption={caption}>
             {status}
             {children}
           </Page>

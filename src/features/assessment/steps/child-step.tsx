@@ -1,31 +1,117 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { DateInput, type DateInputError } from '../../../ui/components/date-input.tsx';
 import { ErrorSummary, collectErrors } from '../../../ui/components/error-summary.tsx';
 import { Radios, TextArea, TextField } from '../../../ui/components/fields.tsx';
 import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
-import { childSchema, GENDER_LABELS, GENDERS } from '../../../domain/assessment/referral-schema.ts';
+import {
+  askedDate,
+  checkDate,
+  DATE_OF_BIRTH_RULES,
+  datePartsFrom,
+  DUE_DATE_RULES,
+  localDay,
+  storedDateFrom,
+  type DateField,
+  type DateParts,
+} from '../../../domain/assessment/date-parts.ts';
+import { childSchema, GENDER_LABELS, GENDERS, type Child } from '../../../domain/assessment/referral-schema.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
 import { useFormAutosave } from '../use-form-autosave.ts';
 import { SaveStatus } from '../save-status.tsx';
 import { stepHref, useStep } from '../use-step.ts';
 
+type ChildForm = Omit<Child, 'dateOfBirth' | 'dueDate' | 'gender'> & {
+  gender?: Child['gender'];
+  dateOfBirth: DateParts;
+  dueDate: DateParts;
+};
+
+const FIELD_ORDER = [
+  'firstName',
+  'lastName',
+  'gender',
+  'dueDate',
+  'dateOfBirth',
+  'address',
+  'setting',
+  'household',
+] as const satisfies readonly (keyof ChildForm)[];
+const DATE_RULES = { dateOfBirth: DATE_OF_BIRTH_RULES, dueDate: DUE_DATE_RULES };
+const validateChild = zodResolver(childSchema);
+
+/** A date the boxes make, for the submission; anything else is left out. */
+const isoOrNothing = (parts: DateParts) => {
+  const stored = storedDateFrom(parts);
+  return typeof stored === 'string' ? stored : undefined;
+};
+
+/**
+ * The step schema judges the ISO dates; the boxes are checked first, the GOV.UK way, so the
+ * message names the box at fault and links to it.
+ */
+const childResolver: Resolver<ChildForm, unknown, Child> = async (values, context, options) => {
+  const asked = askedDate(values);
+  const check = checkDate(values[asked], DATE_RULES[asked], localDay(new Date()));
+  const dates = { dateOfBirth: isoOrNothing(values.dateOfBirth), dueDate: isoOrNothing(values.dueDate) };
+  const result = await validateChild({ ...values, ...dates } as Child, context, options as never);
+  const { dateOfBirth: _dateOfBirth, dueDate: _dueDate, ...otherErrors } = result.errors as FieldErrors<ChildForm>;
+  if (check.kind === 'date' && !Object.keys(otherErrors).length) {
+    return { values: result.values as Child, errors: {} };
+  }
+  const dateErrors: FieldErrors<ChildForm> = {};
+  if (check.kind !== 'date') {
+    const first = check.fields[0] ?? 'day';
+    const types = Object.fromEntries(check.fields.map((field) => [field, true]));
+    dateErrors[asked] = { [first]: { type: 'date', message: check.message, types } };
+  }
+  // In the order of the page, so the error summary lists them as the fields appear.
+  const errors = Object.fromEntries(
+    FIELD_ORDER.flatMap((field) => {
+      const error = dateErrors[field] ?? otherErrors[field as keyof typeof otherErrors];
+      return error ? [[field, error]] : [];
+    }),
+  ) as FieldErrors<ChildForm>;
+  return { values: {}, errors };
+};
+
+/** The resolver's date error as the date input shows it. */
+function dateError(errors: FieldErrors<ChildForm>[keyof ChildForm] | undefined): DateInputError | undefined {
+  if (!errors || typeof errors !== 'object') return undefined;
+  for (const part of ['day', 'month', 'year'] as const) {
+    const error = (errors as Partial<Record<DateField, { message?: string; types?: object }>>)[part];
+    if (error?.message) {
+      return { message: error.message, fields: Object.keys(error.types ?? { [part]: true }) as DateField[] };
+    }
+  }
+  return undefined;
+}
+
 export function ChildStep({ step }: { step: Step }) {
   const { draft, steps, decision, update, goNext } = useStep(step);
   const form = useForm({
     shouldFocusError: false,
-    resolver: zodResolver(childSchema),
+    resolver: childResolver,
     defaultValues: {
       firstName: '',
       lastName: '',
-      dateOfBirth: '',
-      dueDate: '',
       address: '',
       setting: '',
       household: '',
       ...draft.content.child,
+      dateOfBirth: datePartsFrom(draft.content.child.dateOfBirth),
+      dueDate: datePartsFrom(draft.content.child.dueDate),
     },
   });
-  useFormAutosave(form, (content, values) => ({ ...content, child: { ...content.child, ...values } }));
+  useFormAutosave(form, (content, { dateOfBirth, dueDate, ...values }) => ({
+    ...content,
+    child: {
+      ...content.child,
+      ...values,
+      dateOfBirth: storedDateFrom({ day: '', month: '', year: '', ...dateOfBirth }),
+      dueDate: storedDateFrom({ day: '', month: '', year: '', ...dueDate }),
+    },
+  }));
   const { errors } = form.formState;
   const unborn = useWatch({ control: form.control, name: 'gender' }) === 'unborn';
   return (
@@ -57,20 +143,23 @@ export function ChildStep({ step }: { step: Step }) {
           options={GENDERS.map((gender) => ({ value: gender, label: GENDER_LABELS[gender] }))}
         />
         {unborn ? (
-          <TextField
-            label="Expected due date"
-            error={errors.dueDate?.message}
-            registration={form.register('dueDate')}
-            type="date"
-            width="short"
+          <DateInput
+            key="dueDate"
+            name="dueDate"
+            legend="Expected due date"
+            hint="For example, 27 3 2027"
+            error={dateError(errors.dueDate)}
+            register={(part) => form.register(`dueDate.${part}`)}
           />
         ) : (
-          <TextField
-            label="Date of birth"
-            error={errors.dateOfBirth?.message}
-            registration={form.register('dateOfBirth')}
-            type="date"
-            width="short"
+          <DateInput
+            key="dateOfBirth"
+            name="dateOfBirth"
+            legend="Date of birth"
+            hint="For example, 27 3 2019"
+            error={dateError(errors.dateOfBirth)}
+            register={(part) => form.register(`dateOfBirth.${part}`)}
+            autoComplete="bday"
           />
         )}
         <TextArea

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { ImmediateRiskAlert } from '../../../ui/components/immediate-risk-alert.tsx';
 import { DecisionPanel, LevelResponse } from '../../../ui/components/level-response.tsx';
 import { Page } from '../../../ui/components/page.tsx';
+import { describeWhen } from '../../../domain/plain-words.ts';
 import { SendReferral } from '../send-referral.tsx';
 import { AnswersSummary } from '../answers-summary.tsx';
 import { useDraftSession } from '../draft-session.tsx';
@@ -17,8 +18,7 @@ export function SummaryPage() {
       <ImmediateRiskAlert response={decision?.response} />
       <Page title="Referral summary">
         <p className="hint">
-          {document.title}, version {draft.documentVersion}. Started {new Date(draft.createdAt).toLocaleString('en-GB')}
-          .
+          {document.title}, version {draft.documentVersion}. Started {describeWhen(draft.createdAt, new Date())}.
         </p>
         {decision && <DecisionPanel decision={decision} />}
         <div className="button-group no-print">
