@@ -17,8 +17,11 @@ export const datePartsSchema = z.strictObject({
 });
 export type DateParts = z.infer<typeof datePartsSchema>;
 
-/** A date in a draft: the ISO date (older drafts hold only this) or the boxes as typed. */
-export const storedDateSchema = z.union([z.string().max(10), datePartsSchema]);
+/**
+ * A date in a draft: the ISO date (older drafts hold only this; '' when cleared) or the boxes as
+ * typed. Anything else in the string form is damage, refused as the submission would refuse it.
+ */
+export const storedDateSchema = z.union([z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/), datePartsSchema]);
 export type StoredDate = z.infer<typeof storedDateSchema>;
 
 export const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
