@@ -133,7 +133,7 @@ function AgeForm({
         registration={form.register('ageBand')}
         options={document.ageBands.map((band) => ({ value: band.id, label: band.label, hint: band.description }))}
       />
-      <button className="button" type="submit">
+      <button className="govuk-button" type="submit">
         Continue
       </button>
     </form>
@@ -172,14 +172,14 @@ function DomainStep({
         selected={selected}
         onToggle={onToggle}
       />
-      <div className="button-group">
+      <div className="govuk-button-group">
         {next && (
-          <Link className="button" href={hrefFor(next)}>
+          <Link className="govuk-button" href={hrefFor(next)}>
             Continue
           </Link>
         )}
         {next?.slug !== 'result' && (
-          <Link className="button button--secondary" href="/result">
+          <Link className="govuk-button govuk-button--secondary" href="/result">
             See the level now
           </Link>
         )}

@@ -49,7 +49,7 @@ export function ConnectDeviceSection() {
   if (!sync) return null;
   const { enrolment } = state;
   let body;
-  if (!keyringStatus || !enrolment) body = <p className="hint">Checking…</p>;
+  if (!keyringStatus || !enrolment) body = <p className="govuk-hint">Checking…</p>;
   else if (!keyringStatus.setUp) {
     body = (
       <p>
@@ -65,7 +65,7 @@ export function ConnectDeviceSection() {
           {connectedOn(enrolment.enrolledAt)}.
         </p>
         {vault && (
-          <button type="button" className="button button--secondary" onClick={() => setReplacing(true)}>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setReplacing(true)}>
             Connect with a new enrolment code
           </button>
         )}
@@ -113,7 +113,7 @@ function UnlockToConnect() {
         type="password"
         autoComplete="current-password"
       />
-      <button className="button button--secondary" type="submit" disabled={form.formState.isSubmitting}>
+      <button className="govuk-button govuk-button--secondary" type="submit" disabled={form.formState.isSubmitting}>
         Unlock
       </button>
     </form>
@@ -145,7 +145,7 @@ function ConnectForm({ onConnected }: { onConnected: () => void }) {
         registration={form.register('code')}
         autoComplete="off"
       />
-      <button className="button" type="submit" disabled={form.formState.isSubmitting}>
+      <button className="govuk-button" type="submit" disabled={form.formState.isSubmitting}>
         {form.formState.isSubmitting ? 'Connecting…' : 'Connect this device'}
       </button>
     </form>

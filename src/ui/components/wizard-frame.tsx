@@ -28,7 +28,7 @@ export function WizardFrame({ steps, slug, hrefFor, decision, title, hideLevel, 
   const step = steps[position.index];
   return (
     <>
-      <Link className="back-link" href={position.previous ? hrefFor(position.previous) : '/'}>
+      <Link className="govuk-back-link" href={position.previous ? hrefFor(position.previous) : '/'}>
         Back
       </Link>
       {!hideLevel && <ImmediateRiskAlert response={decision?.response} />}
