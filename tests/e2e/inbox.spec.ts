@@ -108,6 +108,8 @@ async function signIn(page: Page, username: string) {
 }
 
 async function check(page: Page, testInfo: TestInfo, label: string) {
+  // Sizes are measured once the stylesheet has applied: after a form post, the new page's text can be there first.
+  await page.waitForLoadState('load');
   await expectTouchTargets(page, label);
   await page.screenshot({ path: testInfo.outputPath(`inbox-${label}.png`), fullPage: true });
   await expectNoAxeViolations(page, label);
