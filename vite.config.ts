@@ -2,13 +2,15 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { pwaPlugins } from './scripts/pwa/vite-pwa.ts';
+import { inboxStylesheetPlugin } from './scripts/styles/inbox-stylesheet.ts';
 import { thresholdsPlugin } from './scripts/thresholds/vite-plugin.ts';
 
 const thresholdsRoot = fileURLToPath(new URL('./thresholds', import.meta.url));
 
 export default defineConfig({
+  // inboxStylesheetPlugin: the front door inbox's CSS, compiled from Sass for the server to serve.
   // pwaPlugins: the manifest, the service worker and a check that fails the build if any file is not precached.
-  plugins: [react(), thresholdsPlugin(thresholdsRoot), ...pwaPlugins()],
+  plugins: [react(), thresholdsPlugin(thresholdsRoot), inboxStylesheetPlugin(), ...pwaPlugins()],
   build: {
     // Source maps would ship the app's source to every device; keep them out of production.
     sourcemap: false,

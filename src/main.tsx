@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { catalogue } from 'virtual:thresholds';
 import { App } from './app/app.tsx';
-import './ui/styles.css';
+import './ui/styles/app.scss';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');

@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { withPrecacheCheck } from './precache-check-plugin.ts';
 
-/** The brand colour and background of src/ui/styles.css (--brand, --background). */
+/** The brand colour ($app-brand-colour in src/ui/styles/_settings.scss) and the page background. */
 export const THEME_COLOUR = '#0b3d66';
 export const BACKGROUND_COLOUR = '#ffffff';
 

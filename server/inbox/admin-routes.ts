@@ -20,8 +20,8 @@ const DEVICE_STATUS: Record<DeviceSummary['status'], string> = {
 };
 
 function adminPage(users: UserSummary[], devices: DeviceSummary[], csrfToken: string, me: string, notice?: string) {
-  const staff = html`<table class="table">
-    <caption class="table__caption table__caption--m">
+  const staff = html`<table class="govuk-table">
+    <caption class="govuk-table__caption govuk-table__caption--m">
       Staff
     </caption>
     <thead>
@@ -30,7 +30,7 @@ function adminPage(users: UserSummary[], devices: DeviceSummary[], csrfToken: st
         <th scope="col">Role</th>
         <th scope="col">Added</th>
         <th scope="col">Status</th>
-        <th scope="col"><span class="visually-hidden">Action</span></th>
+        <th scope="col"><span class="govuk-visually-hidden">Action</span></th>
       </tr>
     </thead>
     <tbody>
@@ -46,8 +46,11 @@ function adminPage(users: UserSummary[], devices: DeviceSummary[], csrfToken: st
                 user.disabledAt || user.username === me
                   ? ''
                   : html`<form method="post" action="/inbox/admin/staff/${user.id}/disable">
-                      ${hiddenCsrf(csrfToken)}<button class="button button--warning button--small" type="submit">
-                        Disable<span class="visually-hidden"> ${user.username}</span>
+                      ${hiddenCsrf(csrfToken)}<button
+                        class="govuk-button govuk-button--warning app-button--small"
+                        type="submit"
+                      >
+                        Disable<span class="govuk-visually-hidden"> ${user.username}</span>
                       </button>
                     </form>`
               }
@@ -56,17 +59,17 @@ function adminPage(users: UserSummary[], devices: DeviceSummary[], csrfToken: st
       )}
     </tbody>
   </table>`;
-  const deviceTable = html`<table class="table">
-    <caption class="table__caption table__caption--m">
+  const deviceTable = html`<table class="govuk-table">
+    <caption class="govuk-table__caption govuk-table__caption--m">
       Devices
     </caption>
     <thead>
       <tr>
         <th scope="col">Name</th>
         <th scope="col">Status</th>
-        <th scope="col" class="table__numeric">Referrals</th>
+        <th scope="col" class="govuk-table__cell--numeric">Referrals</th>
         <th scope="col">Last referral</th>
-        <th scope="col"><span class="visually-hidden">Action</span></th>
+        <th scope="col"><span class="govuk-visually-hidden">Action</span></th>
       </tr>
     </thead>
     <tbody>
@@ -75,15 +78,18 @@ function adminPage(users: UserSummary[], devices: DeviceSummary[], csrfToken: st
           html`<tr>
             <th scope="row">${device.name}</th>
             <td>${DEVICE_STATUS[device.status]}</td>
-            <td class="table__numeric">${device.submissions}</td>
+            <td class="govuk-table__cell--numeric">${device.submissions}</td>
             <td>${device.lastSubmissionAt ? dateTime(device.lastSubmissionAt) : 'None'}</td>
             <td>
               ${
                 device.status === 'revoked'
                   ? ''
                   : html`<form method="post" action="/inbox/admin/devices/${device.id}/revoke">
-                      ${hiddenCsrf(csrfToken)}<button class="button button--warning button--small" type="submit">
-                        Revoke<span class="visually-hidden"> ${device.name}</span>
+                      ${hiddenCsrf(csrfToken)}<button
+                        class="govuk-button govuk-button--warning app-button--small"
+                        type="submit"
+                      >
+                        Revoke<span class="govuk-visually-hidden"> ${device.name}</span>
                       </button>
                     </form>`
               }
@@ -93,8 +99,8 @@ function adminPage(users: UserSummary[], devices: DeviceSummary[], csrfToken: st
     </tbody>
   </table>`;
   return html`${notice ? notification(notice) : ''}
-    <h1 class="heading-l">Staff and devices</h1>
-    <p class="body">
+    <h1 class="govuk-heading-l">Staff and devices</h1>
+    <p class="govuk-body">
       Add staff with <code class="code">npm run admin -- add-user &lt;username&gt; --role triage</code> and enrol
       devices with <code class="code">npm run admin -- enrol-device --name "…"</code> on the server.
     </p>

@@ -28,7 +28,9 @@ import { findSession, touchSession } from './store/staff.ts';
 import { messagePage } from './views/sign-in.ts';
 import { isSameOrigin, readCookie, SESSION_COOKIE } from './web-security.ts';
 
-const STYLESHEET = readFileSync(new URL('./assets/inbox.css', import.meta.url), 'utf8');
+/** Compiled from styles/inbox.scss by the build (scripts/styles/inbox-stylesheet.ts), so read when first asked for. */
+const STYLESHEET_FILE = new URL('./assets/inbox.css', import.meta.url);
+let stylesheet: string | undefined;
 const SESSION_SCRIPT = readFileSync(new URL('./assets/session.js', import.meta.url), 'utf8');
 const FORM_BODY_LIMIT_BYTES = 64 * 1024;
 /** A session's last activity is written at most this often, not on every request. */
@@ -147,7 +149,9 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
         return sendHtml(reply, status, messagePage(title, [text]));
       });
 
-      inbox.get('/assets/inbox.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(STYLESHEET));
+      inbox.get('/assets/inbox.css', async (_request, reply) =>
+        reply.type('text/css; charset=utf-8').send((stylesheet ??= readFileSync(STYLESHEET_FILE, 'utf8'))),
+      );
       inbox.get('/assets/session.js', async (_request, reply) =>
         reply.type('text/javascript; charset=utf-8').send(SESSION_SCRIPT),
       );

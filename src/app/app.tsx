@@ -37,16 +37,16 @@ export function App({ documents, draftStore, sync, locationHook }: AppProps) {
       <DraftsProvider store={draftStore}>
         <SyncProvider backend={sync}>
           <Router hook={locationHook}>
-            <a className="skip-link" href="#main">
+            <a className="govuk-skip-link" href="#main">
               Skip to main content
             </a>
-            <header className="site-header">
-              <div className="width-container">
-                <a className="site-header__name" href="/">
+            <header className="app-header">
+              <div className="govuk-width-container app-header__inner">
+                <a className="app-header__name" href="/">
                   Levels of need
                 </a>
-                <nav className="site-header__nav" aria-label="Service">
-                  <a className="site-header__link" href="/settings">
+                <nav className="app-header__nav" aria-label="Service">
+                  <a className="app-header__link" href="/settings">
                     Settings
                   </a>
                   <WhenUnlocked>
@@ -58,7 +58,7 @@ export function App({ documents, draftStore, sync, locationHook }: AppProps) {
             <WhenUnlocked>
               <IdleLock />
             </WhenUnlocked>
-            <main id="main" className="width-container" tabIndex={-1}>
+            <main id="main" className="govuk-width-container" tabIndex={-1}>
               <AppStatus />
               <Suspense fallback={<Loading />}>
                 <Switch>

@@ -6,7 +6,7 @@ import { PWA_MESSAGES } from './messages.ts';
 import { startServiceWorker, updateController } from './service-worker.ts';
 import type { Store } from './store.ts';
 import type { UpdateState } from './update-controller.ts';
-import './pwa.css';
+import './pwa.scss';
 
 const useStore = <T,>(store: Store<T>) => useSyncExternalStore(store.subscribe, store.get, store.get);
 
@@ -45,7 +45,7 @@ function UpdateNotice({ state }: { state: UpdateState }) {
           <p className="app-banner__text">
             <strong>{m.waiting}</strong> {state.kind === 'waiting' ? m.waitingHint : m.saveFailed(state.reason)}
           </p>
-          <button type="button" className="button app-banner__button" onClick={accept}>
+          <button type="button" className="govuk-button app-banner__button" onClick={accept}>
             {state.kind === 'waiting' ? m.accept : m.retry}
           </button>
         </div>
@@ -56,7 +56,7 @@ function UpdateNotice({ state }: { state: UpdateState }) {
           <p className="app-banner__text">
             <strong>{m.elsewhere}</strong> {m.elsewhereHint}
           </p>
-          <button type="button" className="button app-banner__button" onClick={accept}>
+          <button type="button" className="govuk-button app-banner__button" onClick={accept}>
             {m.reload}
           </button>
         </div>
@@ -77,7 +77,7 @@ function UpdateNotice({ state }: { state: UpdateState }) {
           </p>
           <button
             type="button"
-            className="button button--secondary app-banner__button"
+            className="govuk-button govuk-button--secondary app-banner__button"
             onClick={() => updateController.dismiss()}
           >
             {m.dismiss}
@@ -115,7 +115,11 @@ function InstallOffer() {
         {offer.kind === 'prompt' && (
           <>
             <p>{m.promptText}</p>
-            <button type="button" className="button button--secondary" onClick={() => void promptToInstall()}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => void promptToInstall()}
+            >
               {m.prompt}
             </button>
           </>

@@ -88,7 +88,7 @@ async function expectTouchTargets(page: Page, label: string) {
   const small = await page.evaluate(() =>
     [
       ...document.querySelectorAll<HTMLElement>(
-        '.button, .input, .select, .textarea, .radios__input, .nav__link, .back-link, .table__link, .counts__link, .details__summary, .error-summary__list a',
+        '.govuk-button, .govuk-input, .govuk-select, .govuk-textarea, .govuk-radios__input, .app-header__link, .govuk-back-link, .govuk-table .govuk-link, .counts__link, .govuk-details__summary, .govuk-error-summary__list a',
       ),
     ]
       .filter((element) => element.offsetParent !== null)
@@ -108,6 +108,8 @@ async function signIn(page: Page, username: string) {
 }
 
 async function check(page: Page, testInfo: TestInfo, label: string) {
+  // Sizes are measured once the stylesheet has applied: after a form post, the new page's text can be there first.
+  await page.waitForLoadState('load');
   await expectTouchTargets(page, label);
   await page.screenshot({ path: testInfo.outputPath(`inbox-${label}.png`), fullPage: true });
   await expectNoAxeViolations(page, label);

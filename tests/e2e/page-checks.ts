@@ -26,7 +26,7 @@ export async function expectTouchTargets(page: Page, label: string) {
   const small = await page.evaluate(() =>
     [
       ...document.querySelectorAll<HTMLElement>(
-        'main .button, main input[type=checkbox], main input[type=radio], .back-link, .choice__title a, .summary-list__actions a, .details__summary, .contact-list__phone',
+        'main .govuk-button, main input[type=checkbox], main input[type=radio], .govuk-back-link, .choice__title a, .summary-list__actions a, .details__summary, .govuk-details__summary, .contact-list__phone',
       ),
     ]
       .filter((element) => element.offsetParent !== null)

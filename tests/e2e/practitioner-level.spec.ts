@@ -32,7 +32,7 @@ for (const [size, device] of [
       test.setTimeout(180_000);
       await completeAssessment(page, async (label) => {
         if (label === 'consent') {
-          const guidance = page.locator('.inset').filter({ hasText: 'Your level: level 3' });
+          const guidance = page.locator('.govuk-inset-text').filter({ hasText: 'Your level: level 3' });
           await expect(guidance).toContainText(LEVEL_3_CONSENT);
           await expect(guidance).toContainText('Suggested: level 4');
           await expect(page.getByText(LEVEL_4_CONSENT)).toHaveCount(0);

@@ -104,7 +104,7 @@ for (const [size, device] of [
         ['the level', page.locator('.level-response .panel__title')],
         ['what to do now', doNow.locator('.first-actions__step')],
         ['the first contact', doNow.locator('a[href^="tel:"]').first()],
-        ['its hours', doNow.locator('.contact-list__item').first().locator('.hint').first()],
+        ['its hours', doNow.locator('.contact-list__item').first().locator('.govuk-hint').first()],
         ['the out-of-hours number', doNow.locator('a[href="tel:03450500148"]')],
       ] as const) {
         const box = await target.boundingBox();

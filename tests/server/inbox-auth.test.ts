@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
     const browser = server.browser();
     const home = await browser.get('/inbox');
     expect(home.statusCode).toBe(200);
-    expect(squash(home.body)).toContain(squash('<h1 class="heading-l">Sign in to the front door inbox</h1>'));
+    expect(squash(home.body)).toContain(squash('<h1 class="govuk-heading-l">Sign in to the front door inbox</h1>'));
     for (const url of [`/inbox/submissions/${submissionId}`, '/inbox/report', '/inbox/admin', '/inbox/no-such-page']) {
       const response = await browser.get(url);
       expect({ url, status: response.statusCode }).toEqual({ url, status: 401 });
@@ -330,7 +330,9 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
     const admin = await signedIn('boss');
     const page = await admin.get('/inbox/admin');
     expect(page.statusCode).toBe(200);
-    expect(squash(page.body)).toContain(squash('<caption class="table__caption table__caption--m">Devices</caption>'));
+    expect(squash(page.body)).toContain(
+      squash('<caption class="govuk-table__caption govuk-table__caption--m">Devices</caption>'),
+    );
     const { id } = await server.addStaff('leaver');
     const leaver = await signedIn('leaver');
     const disabled = await admin.post(`/inbox/admin/staff/${id}/disable`, { csrfToken: await admin.csrfToken() });

@@ -95,19 +95,19 @@ describe.each(DATABASE_KINDS)('triage in the inbox on %s', (kind) => {
     const text = squash(page.body);
     expect(text).toContain(
       squash(
-        '<dt class="summary-list__key">Referrer&#39;s level</dt> <dd class="summary-list__value">Level 2: Early help - additional needs</dd>',
+        '<dt class="govuk-summary-list__key">Referrer&#39;s level</dt> <dd class="govuk-summary-list__value">Level 2: Early help - additional needs</dd>',
       ),
     );
     expect(text).toContain(
-      squash('Suggested level (from the descriptions of need)</dt> <dd class="summary-list__value">Level 3:'),
+      squash('Suggested level (from the descriptions of need)</dt> <dd class="govuk-summary-list__value">Level 3:'),
     );
     expect(text).toContain(squash('<span class="free-text">Canaryrationale: Zqx history known to me</span>'));
-    expect(text).toContain(squash('<h2 class="heading-m">Why level 3 was suggested</h2>'));
+    expect(text).toContain(squash('<h2 class="govuk-heading-m">Why level 3 was suggested</h2>'));
     expect(text).toContain(squash('Canaryvoice &quot;I am scared at Zqx house&quot;'));
     expect(text).toContain(
-      squash('Do the parents or carers know about this referral?</dt> <dd class="summary-list__value">Yes</dd>'),
+      squash('Do the parents or carers know about this referral?</dt> <dd class="govuk-summary-list__value">Yes</dd>'),
     );
-    expect(text).toContain(squash('<dd class="summary-list__value">Given</dd>'));
+    expect(text).toContain(squash('<dd class="govuk-summary-list__value">Given</dd>'));
   });
 
   it('starts triage and records a decision, each audited with who, when (server time) and what', async () => {

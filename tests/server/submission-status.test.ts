@@ -67,9 +67,9 @@ describe.each(DATABASE_KINDS)('references and GET /api/v1/submissions/{id} on %s
     await browser.signIn(`reader-${kind}`);
     const list = await browser.get('/inbox');
     expect(list.body).toContain(receipt.reference);
-    expect(squash(list.body)).toContain('<details class="details filters"><summary');
+    expect(squash(list.body)).toContain('<details class="govuk-details filters"><summary');
     const filtered = await browser.get('/inbox?level=3');
-    expect(squash(filtered.body)).toContain('<details class="details filters" open>');
+    expect(squash(filtered.body)).toContain('<details class="govuk-details filters" open>');
     const referral = await browser.get(`/inbox/submissions/${receipt.id}`);
     expect(squash(referral.body)).toContain(`Reference<strong class="reference">${receipt.reference}</strong>`);
   });

@@ -23,7 +23,7 @@ describe('the quick check', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: "Select the child's age" })).toHaveAttribute('href', '#ageBand');
-    expect(screen.getByText("Select the child's age", { selector: '.error-message' })).toBeInTheDocument();
+    expect(screen.getByText("Select the child's age", { selector: '.govuk-error-message' })).toBeInTheDocument();
   });
 
   it('changes the live level and its reasons as indicators are chosen, and announces the change', async () => {

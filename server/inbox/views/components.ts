@@ -13,9 +13,15 @@ export interface FieldError {
 /** Focused on load (autofocus: no script needed) so a screen reader announces it first. */
 export function errorSummary(errors: readonly FieldError[]): SafeHtml | '' {
   if (!errors.length) return '';
-  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
-    <h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>
-    <ul class="error-summary__list">
+  return html`<div
+    class="govuk-error-summary"
+    role="alert"
+    aria-labelledby="error-summary-title"
+    tabindex="-1"
+    autofocus
+  >
+    <h2 class="govuk-error-summary__title" id="error-summary-title">There is a problem</h2>
+    <ul class="govuk-list govuk-error-summary__list">
       ${errors.map((error) => html`<li><a href="#${error.field}">${error.message}</a></li>`)}
     </ul>
   </div>`;
@@ -27,7 +33,9 @@ export function errorFor(errors: readonly FieldError[], field: string): string |
 
 function errorMessage(id: string, message: string | undefined): SafeHtml | '' {
   return message
-    ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">Error:</span> ${message}</p>`
+    ? html`<p class="govuk-error-message" id="${id}-error">
+        <span class="govuk-visually-hidden">Error:</span> ${message}
+      </p>`
     : '';
 }
 
@@ -45,7 +53,7 @@ interface FieldOptions {
 }
 
 function hintFor(id: string, hint: string | undefined) {
-  return hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : '';
+  return hint ? html`<div class="govuk-hint" id="${id}-hint">${hint}</div>` : '';
 }
 
 export function textInput(
@@ -57,11 +65,11 @@ export function textInput(
   },
 ): SafeHtml {
   const { id, error, hint } = options;
-  return html`<div class="form-group${error ? ' form-group--error' : ''}">
-    <label class="label" for="${id}">${options.label}</label>
+  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
+    <label class="govuk-label" for="${id}">${options.label}</label>
     ${hintFor(id, hint)}${errorMessage(id, error)}
     <input
-      class="input${error ? ' input--error' : ''}${options.width ? ` input--${options.width}` : ''}"
+      class="govuk-input${error ? ' govuk-input--error' : ''}${options.width ? ` govuk-input--width-${options.width}` : ''}"
       id="${id}"
       name="${options.name ?? id}"
       type="${options.type ?? 'text'}"
@@ -74,11 +82,11 @@ export function textInput(
 
 export function textarea(options: FieldOptions & { value?: string; rows?: number; maxLength: number }): SafeHtml {
   const { id, error, hint } = options;
-  return html`<div class="form-group${error ? ' form-group--error' : ''}">
-    <label class="label" for="${id}">${options.label}</label>
+  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
+    <label class="govuk-label" for="${id}">${options.label}</label>
     ${hintFor(id, hint)}${errorMessage(id, error)}
     <textarea
-      class="textarea${error ? ' textarea--error' : ''}"
+      class="govuk-textarea${error ? ' govuk-textarea--error' : ''}"
       id="${id}"
       name="${options.name ?? id}"
       rows="${options.rows ?? 5}"
@@ -93,10 +101,10 @@ export function select(
   options: FieldOptions & { value?: string; choices: readonly { value: string; label: string }[] },
 ): SafeHtml {
   const { id, error, hint } = options;
-  return html`<div class="form-group${error ? ' form-group--error' : ''}">
-    <label class="label" for="${id}">${options.label}</label>
+  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
+    <label class="govuk-label" for="${id}">${options.label}</label>
     ${hintFor(id, hint)}${errorMessage(id, error)}
-    <select class="select" id="${id}" name="${options.name ?? id}" ${describedBy(id, hint, error)}>
+    <select class="govuk-select" id="${id}" name="${options.name ?? id}" ${describedBy(id, hint, error)}>
       ${options.choices.map(
         (choice) =>
           html`<option value="${choice.value}" ${choice.value === options.value ? html` selected` : ''}>
@@ -118,24 +126,26 @@ export function radios(options: {
   choices: readonly { value: string; label: string; hint?: string }[];
 }): SafeHtml {
   const { name, error, hint } = options;
-  return html`<div class="form-group${error ? ' form-group--error' : ''}">
-    <fieldset class="fieldset" ${describedBy(name, hint, error)}>
-      <legend class="fieldset__legend ${options.legendClass ?? 'fieldset__legend--m'}">${options.legend}</legend>
+  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
+    <fieldset class="govuk-fieldset" ${describedBy(name, hint, error)}>
+      <legend class="govuk-fieldset__legend ${options.legendClass ?? 'govuk-fieldset__legend--m'}">
+        ${options.legend}
+      </legend>
       ${hintFor(name, hint)}${errorMessage(name, error)}
-      <div class="radios">
+      <div class="govuk-radios">
         ${options.choices.map((choice, index) => {
           const id = index === 0 ? name : `${name}-${index + 1}`;
-          return html`<div class="radios__item">
+          return html`<div class="govuk-radios__item">
             <input
-              class="radios__input"
+              class="govuk-radios__input"
               id="${id}"
               name="${name}"
               type="radio"
               value="${choice.value}"
               ${choice.value === options.value ? html` checked` : ''}${choice.hint ? html` aria-describedby="${id}-item-hint"` : ''}
             />
-            <label class="radios__label" for="${id}">${choice.label}</label>
-            ${choice.hint ? html`<div class="hint radios__hint" id="${id}-item-hint">${choice.hint}</div>` : ''}
+            <label class="govuk-label govuk-radios__label" for="${id}">${choice.label}</label>
+            ${choice.hint ? html`<div class="govuk-hint govuk-radios__hint" id="${id}-item-hint">${choice.hint}</div>` : ''}
           </div>`;
         })}
       </div>
@@ -149,20 +159,24 @@ export function hiddenCsrf(token: string): SafeHtml {
 
 export function notification(heading: string, body?: HtmlValue, kind: 'success' | 'important' = 'success') {
   return html`<div
-    class="notification notification--${kind}"
+    class="govuk-notification-banner${kind === 'success' ? ' govuk-notification-banner--success' : ''}"
     role="${kind === 'success' ? 'status' : 'region'}"
     aria-labelledby="notification-title"
   >
-    <h2 class="notification__title" id="notification-title">${kind === 'success' ? 'Success' : 'Important'}</h2>
-    <div class="notification__content">
-      <p class="notification__heading">${heading}</p>
+    <div class="govuk-notification-banner__header">
+      <h2 class="govuk-notification-banner__title" id="notification-title">
+        ${kind === 'success' ? 'Success' : 'Important'}
+      </h2>
+    </div>
+    <div class="govuk-notification-banner__content">
+      <p class="govuk-notification-banner__heading">${heading}</p>
       ${body ?? ''}
     </div>
   </div>`;
 }
 
 export function tag(label: string, colour: 'red' | 'blue' | 'green' | 'grey' | 'yellow'): SafeHtml {
-  return html`<strong class="tag tag--${colour}">${label}</strong>`;
+  return html`<strong class="govuk-tag govuk-tag--${colour}">${label}</strong>`;
 }
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {

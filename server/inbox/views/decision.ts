@@ -40,7 +40,7 @@ export function decisionForm(view: FormView): SafeHtml {
   const levels = document?.levels.map((level) => level.level) ?? [1, 2, 3, 4];
   const changing = view.row.decision_count > 0;
   return html`<form class="decision" method="post" action="/inbox/submissions/${view.row.id}/decision" novalidate>
-    <h2 class="heading-m">${changing ? 'Change the decision' : "Record the front door's decision"}</h2>
+    <h2 class="govuk-heading-m">${changing ? 'Change the decision' : "Record the front door's decision"}</h2>
     ${hiddenCsrf(view.csrfToken)}
     <input type="hidden" name="expectedCount" value="${view.row.decision_count}" />
     ${radios({
@@ -65,7 +65,7 @@ export function decisionForm(view: FormView): SafeHtml {
       maxLength: MAX_NOTE_LENGTH,
       error: errorFor(errors, 'note'),
     })}
-    <button class="button" type="submit">${changing ? 'Record the changed decision' : 'Record decision'}</button>
+    <button class="govuk-button" type="submit">${changing ? 'Record the changed decision' : 'Record decision'}</button>
   </form>`;
 }
 
@@ -91,8 +91,8 @@ export function decisionHistory(
   audit: readonly AuditEntry[],
 ): SafeHtml {
   const decided = decisions.length
-    ? html`<table class="table">
-        <caption class="table__caption table__caption--m">
+    ? html`<table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">
           Decisions, latest first
         </caption>
         <thead>
@@ -117,16 +117,16 @@ export function decisionHistory(
           )}
         </tbody>
       </table>`
-    : html`<h2 class="heading-m">Decisions</h2>
-        <p class="body">No decision has been recorded yet.</p>`;
+    : html`<h2 class="govuk-heading-m">Decisions</h2>
+        <p class="govuk-body">No decision has been recorded yet.</p>`;
   return html`${decided}
-    <details class="details">
-      <summary class="details__summary">
-        <span class="details__summary-text">Who has opened and changed this referral</span>
+    <details class="govuk-details">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">Who has opened and changed this referral</span>
       </summary>
-      <div class="details__text">
-        <table class="table">
-          <caption class="table__caption table__caption--s">
+      <div class="govuk-details__text">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--s">
             Audit trail (server time)
           </caption>
           <thead>

@@ -26,18 +26,18 @@ export interface PageOptions {
 
 function navigation(user: StaffUser, csrfToken: string, section: Section | undefined): SafeHtml {
   const link = (href: string, label: string, which: Section) =>
-    html`<li class="nav__item">
-      <a class="nav__link" href="${href}" ${section === which ? html` aria-current="page"` : ''}>${label}</a>
+    html`<li class="app-header__item">
+      <a class="app-header__link" href="${href}" ${section === which ? html` aria-current="page"` : ''}>${label}</a>
     </li>`;
-  return html`<nav class="nav" aria-label="Inbox">
-    <ul class="nav__list">
+  return html`<nav class="app-header__navigation" aria-label="Inbox">
+    <ul class="app-header__nav">
       ${link('/inbox', 'Referrals', 'inbox')} ${link('/inbox/report', 'Consistency report', 'report')}
       ${user.role === 'admin' && link('/inbox/admin', 'Staff and devices', 'admin')}
     </ul>
-    <form class="nav__sign-out" method="post" action="/inbox/sign-out">
+    <form class="app-header__sign-out" method="post" action="/inbox/sign-out">
       <input type="hidden" name="csrfToken" value="${csrfToken}" />
-      <span class="nav__user">Signed in as ${user.username}</span>
-      <button class="button button--secondary button--small" type="submit">Sign out</button>
+      <span class="app-header__text">Signed in as ${user.username}</span>
+      <button class="govuk-button govuk-button--secondary app-button--small" type="submit">Sign out</button>
     </form>
   </nav>`;
 }
@@ -56,18 +56,18 @@ function timeoutWarning(csrfToken: string): SafeHtml {
     data-idle-seconds="${SESSION_IDLE_MINUTES * 60}"
     data-warning-seconds="${TIMEOUT_WARNING_SECONDS}"
   >
-    <h2 class="heading-m timeout__title" id="timeout-title">You will be signed out soon</h2>
-    <p class="body" id="timeout-text">
+    <h2 class="govuk-heading-m timeout__title" id="timeout-title">You will be signed out soon</h2>
+    <p class="govuk-body" id="timeout-text">
       You have not used the inbox for a while. For your security, you will be signed out in ${minutes} minutes, and
       anything you have typed but not saved will be lost.
     </p>
     <form method="post" action="/inbox/session/extend">
       <input type="hidden" name="csrfToken" value="${csrfToken}" />
-      <button class="button timeout__button" type="submit">Stay signed in</button>
+      <button class="govuk-button timeout__button" type="submit">Stay signed in</button>
     </form>
     <form method="post" action="/inbox/sign-out">
       <input type="hidden" name="csrfToken" value="${csrfToken}" />
-      <button class="button button--secondary" type="submit">Sign out now</button>
+      <button class="govuk-button govuk-button--secondary" type="submit">Sign out now</button>
     </form>
   </dialog>`;
 }
@@ -85,18 +85,18 @@ export function page(options: PageOptions): string {
         ${user && html`<script src="${SCRIPT_PATH}" defer></script>`}
       </head>
       <body>
-        <a href="#main" class="skip-link">Skip to main content</a>
-        <header class="header">
-          <div class="width header__inner">
-            <a class="header__service" href="/inbox">${SERVICE_NAME}</a>
+        <a href="#main" class="govuk-skip-link">Skip to main content</a>
+        <header class="app-header">
+          <div class="govuk-width-container app-header__inner">
+            <a class="app-header__name" href="/inbox">${SERVICE_NAME}</a>
             ${user && csrfToken && navigation(user, csrfToken, options.section)}
           </div>
         </header>
-        <div class="width">
-          <main class="main" id="main" tabindex="-1">${options.body}</main>
+        <div class="govuk-width-container">
+          <main class="govuk-main-wrapper" id="main" tabindex="-1">${options.body}</main>
         </div>
         <footer class="footer">
-          <div class="width">
+          <div class="govuk-width-container">
             <p class="footer__text">
               Referrals hold personal data about children and families. Keep exports within the front door and delete
               them when done.

@@ -59,7 +59,7 @@ function counts(view: ListView): SafeHtml {
         ><span class="counts__number">${c.byStatus[status]}</span> ${STATUS_LABELS[status].toLowerCase()}</a
       >
     </li>`;
-  return html`<p class="body">
+  return html`<p class="govuk-body">
       ${c.total}
       ${c.total === 1 ? 'referral matches' : 'referrals match'}${c.immediateRisk ? html`, <strong>${c.immediateRisk} with immediate risk</strong>` : ''}.
     </p>
@@ -73,8 +73,8 @@ function filters(view: ListView): SafeHtml {
   const any = { value: '', label: 'Any' };
   // Folded away until used, so that the list itself starts in the first screen.
   const inUse = errors.length > 0 || Object.values(values).some((value) => value !== '');
-  return html`<details class="details filters" ${inUse ? html`open` : ''}>
-    <summary class="details__summary"><span class="details__summary-text">Filter referrals</span></summary>
+  return html`<details class="govuk-details filters" ${inUse ? html`open` : ''}>
+    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Filter referrals</span></summary>
     <form class="filters__form" method="get" action="/inbox" novalidate>
       <div class="filters__grid">
         ${select({ id: 'status', label: 'Status', value: values.status, error: errorFor(errors, 'status'), choices: [any, ...STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))] })}
@@ -83,9 +83,9 @@ function filters(view: ListView): SafeHtml {
         ${textInput({ id: 'from', label: 'Received from', hint: 'Leave empty for the earliest', type: 'date', value: values.from, error: errorFor(errors, 'from') })}
         ${textInput({ id: 'to', label: 'Received to', hint: 'This day included', type: 'date', value: values.to, error: errorFor(errors, 'to') })}
       </div>
-      <div class="button-group">
-        <button class="button button--secondary" type="submit">Apply filters</button>
-        <a class="link button-group__link" href="/inbox">Clear filters</a>
+      <div class="govuk-button-group">
+        <button class="govuk-button govuk-button--secondary" type="submit">Apply filters</button>
+        <a class="govuk-link button-group__link" href="/inbox">Clear filters</a>
       </div>
     </form>
   </details>`;
@@ -94,14 +94,14 @@ function filters(view: ListView): SafeHtml {
 function findForm(view: ListView): SafeHtml {
   return html`<form class="find-reference" method="get" action="/inbox" novalidate>
     ${textInput({ id: 'reference', label: 'Find a referral by its reference', hint: 'For example, K7QM-4XRT', value: view.referenceTyped ?? '', error: errorFor(view.errors, 'reference'), width: '10' })}
-    <button class="button button--secondary" type="submit">Find</button>
+    <button class="govuk-button govuk-button--secondary" type="submit">Find</button>
   </form>`;
 }
 
 function table(view: ListView): SafeHtml {
-  if (!view.rows.length) return html`<p class="body">No referrals match these filters.</p>`;
-  return html`<table class="table">
-    <caption class="table__caption">
+  if (!view.rows.length) return html`<p class="govuk-body">No referrals match these filters.</p>`;
+  return html`<table class="govuk-table">
+    <caption class="govuk-table__caption">
       Referrals, most urgent first: immediate risk, then the highest level, then the longest waiting
     </caption>
     <thead>
@@ -119,7 +119,8 @@ function table(view: ListView): SafeHtml {
         (row) =>
           html`<tr>
             <th scope="row">
-              <a class="link table__link" href="/inbox/submissions/${row.id}">${row.childName || 'Name not given'}</a
+              <a class="govuk-link table__link" href="/inbox/submissions/${row.id}"
+                >${row.childName || 'Name not given'}</a
               >${row.immediateRisk ? html`<br />${tag('Immediate risk', 'red')}` : ''}
             </th>
             <td class="reference">${row.reference}</td>
@@ -139,7 +140,10 @@ function pagination(view: ListView): SafeHtml | '' {
   const pages = Math.max(1, Math.ceil(view.counts.total / PAGE_SIZE));
   if (pages === 1) return '';
   const link = (pageNumber: number, label: string, rel: string) =>
-    html`<a class="link pagination__link" rel="${rel}" href="/inbox${queryString({ ...view.values, page: pageNumber })}"
+    html`<a
+      class="govuk-link pagination__link"
+      rel="${rel}"
+      href="/inbox${queryString({ ...view.values, page: pageNumber })}"
       >${label}</a
     >`;
   return html`<nav class="pagination" aria-label="Pages of referrals">
@@ -151,10 +155,10 @@ function pagination(view: ListView): SafeHtml | '' {
 
 export function listPage(view: ListView): string {
   const body = html`${errorSummary(view.errors)}
-    <h1 class="heading-l">Referrals</h1>
+    <h1 class="govuk-heading-l">Referrals</h1>
     ${counts(view)} ${findForm(view)} ${filters(view)} ${table(view)} ${pagination(view)}
-    <p class="body">
-      <a class="link" href="/inbox/export/submissions.csv${queryString(view.values)}" download
+    <p class="govuk-body">
+      <a class="govuk-link" href="/inbox/export/submissions.csv${queryString(view.values)}" download
         >Download these referrals as a spreadsheet (CSV)</a
       >
     </p>`;

@@ -28,20 +28,20 @@ function share(part: number, whole: number, none: string): SafeHtml {
 function agreementTable(caption: string, firstColumn: string, rows: readonly [string, AgreementRow][]): SafeHtml {
   // Eight columns do not fit a tablet in portrait: the table scrolls within a focusable region.
   return html`<div class="table-scroll" role="region" aria-label="${caption}" tabindex="0">
-    <table class="table">
-      <caption class="table__caption table__caption--m">
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">
         ${caption}
       </caption>
       <thead>
         <tr>
           <th scope="col">${firstColumn}</th>
-          <th scope="col" class="table__numeric">Referrals</th>
-          <th scope="col" class="table__numeric">Decided</th>
+          <th scope="col" class="govuk-table__cell--numeric">Referrals</th>
+          <th scope="col" class="govuk-table__cell--numeric">Decided</th>
           <th scope="col">Referrer's level matches the decision</th>
           <th scope="col">Suggested level matches the decision</th>
           <th scope="col">Referrer's level matches the suggestion</th>
-          <th scope="col" class="table__numeric">Referrer higher than decision</th>
-          <th scope="col" class="table__numeric">Referrer lower than decision</th>
+          <th scope="col" class="govuk-table__cell--numeric">Referrer higher than decision</th>
+          <th scope="col" class="govuk-table__cell--numeric">Referrer lower than decision</th>
         </tr>
       </thead>
       <tbody>
@@ -49,13 +49,13 @@ function agreementTable(caption: string, firstColumn: string, rows: readonly [st
           ([label, row]) =>
             html`<tr>
               <th scope="row">${label}</th>
-              <td class="table__numeric">${row.referrals}</td>
-              <td class="table__numeric">${row.decided}</td>
+              <td class="govuk-table__cell--numeric">${row.referrals}</td>
+              <td class="govuk-table__cell--numeric">${row.decided}</td>
               <td>${share(row.referrerMatchesDecision, row.decided, 'none decided')}</td>
               <td>${share(row.engineMatchesDecision, row.decided, 'none decided')}</td>
               <td>${share(row.referrerMatchesEngine, row.referrals, 'no referrals')}</td>
-              <td class="table__numeric">${row.referrerHigher}</td>
-              <td class="table__numeric">${row.referrerLower}</td>
+              <td class="govuk-table__cell--numeric">${row.referrerHigher}</td>
+              <td class="govuk-table__cell--numeric">${row.referrerLower}</td>
             </tr>`,
         )}
       </tbody>
@@ -69,7 +69,7 @@ const CHART = { width: 720, labelWidth: 220, barArea: 420, barHeight: 18, gap: 4
 export function agreementChart(rows: readonly [string, AgreementRow][]): SafeHtml {
   const decided = rows.filter(([, row]) => row.decided > 0);
   if (!decided.length) {
-    return html`<p class="body">No referral in this range has a decision yet, so there is nothing to chart.</p>`;
+    return html`<p class="govuk-body">No referral in this range has a decision yet, so there is nothing to chart.</p>`;
   }
   const groupHeight = CHART.barHeight * 2 + CHART.gap + CHART.groupGap;
   const height = CHART.top + decided.length * groupHeight;
@@ -120,14 +120,14 @@ export function agreementChart(rows: readonly [string, AgreementRow][]): SafeHtm
 
 function matrix(report: ConsistencyReport): SafeHtml {
   const levels = [...new Set(report.matrix.map((cell) => cell.referrerLevel))];
-  return html`<table class="table">
-    <caption class="table__caption table__caption--m">
+  return html`<table class="govuk-table">
+    <caption class="govuk-table__caption govuk-table__caption--m">
       The referrer's level against the front door's decision
     </caption>
     <thead>
       <tr>
         <th scope="col">Referrer's level</th>
-        ${levels.map((level) => html`<th scope="col" class="table__numeric">Decided level ${level}</th>`)}
+        ${levels.map((level) => html`<th scope="col" class="govuk-table__cell--numeric">Decided level ${level}</th>`)}
       </tr>
     </thead>
     <tbody>
@@ -140,7 +140,7 @@ function matrix(report: ConsistencyReport): SafeHtml {
               .map(
                 (cell) =>
                   html`<td
-                    class="table__numeric${cell.referrerLevel === cell.decidedLevel ? ' table__cell--agree' : ''}"
+                    class="govuk-table__cell--numeric${cell.referrerLevel === cell.decidedLevel ? ' table__cell--agree' : ''}"
                   >
                     ${cell.count}
                   </td>`,
@@ -153,20 +153,20 @@ function matrix(report: ConsistencyReport): SafeHtml {
 
 function indicators(view: ReportView): SafeHtml {
   const { report } = view;
-  const caption = html`<caption class="table__caption table__caption--m">
+  const caption = html`<caption class="govuk-table__caption govuk-table__caption--m">
     Indicators most often present when levels disagree
   </caption>`;
   if (!report.indicators.length) {
-    return html`<h2 class="heading-m">Indicators most often present when levels disagree</h2>
-      <p class="body">No decided referral in this range had levels that disagree.</p>`;
+    return html`<h2 class="govuk-heading-m">Indicators most often present when levels disagree</h2>
+      <p class="govuk-body">No decided referral in this range had levels that disagree.</p>`;
   }
-  return html`<table class="table">
+  return html`<table class="govuk-table">
     ${caption}
     <thead>
       <tr>
         <th scope="col">Indicator</th>
-        <th scope="col" class="table__numeric">Referrals</th>
-        <th scope="col" class="table__numeric">Share of the ${report.disagreeing} that disagree</th>
+        <th scope="col" class="govuk-table__cell--numeric">Referrals</th>
+        <th scope="col" class="govuk-table__cell--numeric">Share of the ${report.disagreeing} that disagree</th>
       </tr>
     </thead>
     <tbody>
@@ -174,8 +174,8 @@ function indicators(view: ReportView): SafeHtml {
         (indicator) =>
           html`<tr>
             <td>${view.indicatorText(indicator.id)}</td>
-            <td class="table__numeric">${indicator.count}</td>
-            <td class="table__numeric">${percent(indicator.count, report.disagreeing) ?? 0}%</td>
+            <td class="govuk-table__cell--numeric">${indicator.count}</td>
+            <td class="govuk-table__cell--numeric">${percent(indicator.count, report.disagreeing) ?? 0}%</td>
           </tr>`,
       )}
     </tbody>
@@ -191,19 +191,19 @@ export function reportPage(view: ReportView): string {
   const byLevel: [string, AgreementRow][] = report.byLevel.map((row) => [`Level ${row.key}`, row]);
   const range = values.from || values.to ? queryString(values) : '';
   const body = html`${errorSummary(errors)}
-    <h1 class="heading-l">Consistency report</h1>
-    <p class="body">
+    <h1 class="govuk-heading-l">Consistency report</h1>
+    <p class="govuk-body">
       How often the level a referrer arrives with, the level the descriptions of need suggest and the front door's
       decision agree. Only referrals with a decision count towards agreement with the decision; the latest decision is
       used. Levels “disagree” when the three are not all the same.
     </p>
     <form class="filters" method="get" action="/inbox/report" novalidate>
-      <h2 class="heading-m">Referrals received</h2>
+      <h2 class="govuk-heading-m">Referrals received</h2>
       <div class="filters__grid">
         ${textInput({ id: 'from', label: 'From', hint: 'Leave empty for the earliest', type: 'date', value: values.from, error: errorFor(errors, 'from') })}
         ${textInput({ id: 'to', label: 'To', hint: 'This day included', type: 'date', value: values.to, error: errorFor(errors, 'to') })}
       </div>
-      <button class="button button--secondary" type="submit">Show the report</button>
+      <button class="govuk-button govuk-button--secondary" type="submit">Show the report</button>
     </form>
     <dl class="key-figures">
       <div class="key-figures__item">
@@ -230,14 +230,14 @@ export function reportPage(view: ReportView): string {
     ${agreementChart(byAgency)} ${agreementTable('Agreement by agency', 'Agency', byAgency)}
     ${agreementTable("Agreement by the referrer's level", "Referrer's level", byLevel)} ${matrix(report)}
     ${indicators(view)}
-    <ul class="list">
+    <ul class="govuk-list">
       <li>
-        <a class="link" href="/inbox/export/report.csv${range}" download
+        <a class="govuk-link" href="/inbox/export/report.csv${range}" download
           >Download the agreement tables as a spreadsheet (CSV)</a
         >
       </li>
       <li>
-        <a class="link" href="/inbox/export/report-indicators.csv${range}" download
+        <a class="govuk-link" href="/inbox/export/report-indicators.csv${range}" download
           >Download the indicators as a spreadsheet (CSV)</a
         >
       </li>

@@ -30,15 +30,15 @@ export function signInPage(view: SignInView): string {
       : view.notice === 'session-ended'
         ? notification(
             'You have been signed out',
-            html`<p class="body">
+            html`<p class="govuk-body">
               This happens after ${SESSION_IDLE_MINUTES} minutes without activity. Sign in again to carry on.
             </p>`,
             'important',
           )
         : '';
   const body = html`${errorSummary(errors)}${notice}
-    <h1 class="heading-l">Sign in to the front door inbox</h1>
-    <p class="body">For front-door staff only. Ask your team's administrator if you need an account.</p>
+    <h1 class="govuk-heading-l">Sign in to the front door inbox</h1>
+    <p class="govuk-body">For front-door staff only. Ask your team's administrator if you need an account.</p>
     <form method="post" action="/inbox/sign-in" novalidate>
       <input type="hidden" name="csrfToken" value="${view.csrfToken}" />
       <input type="hidden" name="next" value="${view.next}" />
@@ -58,17 +58,17 @@ export function signInPage(view: SignInView): string {
         width: '20',
         error: errorFor(errors, 'password'),
       })}
-      <button class="button" type="submit">Sign in</button>
+      <button class="govuk-button" type="submit">Sign in</button>
     </form>`;
   return page({ title: 'Sign in', body, hasErrors: errors.length > 0 });
 }
 
 /** A page that explains a refusal and what to do next. */
 export function messagePage(title: string, paragraphs: readonly (string | SafeHtml)[], signedIn = false): string {
-  const body = html`<h1 class="heading-l">${title}</h1>
-    ${paragraphs.map((paragraph) => html`<p class="body">${paragraph}</p>`)}
-    <p class="body">
-      <a class="link" href="/inbox">${signedIn ? 'Go to the referrals' : 'Go to the sign-in page'}</a>
+  const body = html`<h1 class="govuk-heading-l">${title}</h1>
+    ${paragraphs.map((paragraph) => html`<p class="govuk-body">${paragraph}</p>`)}
+    <p class="govuk-body">
+      <a class="govuk-link" href="/inbox">${signedIn ? 'Go to the referrals' : 'Go to the sign-in page'}</a>
     </p>`;
   return page({ title, body });
 }

@@ -39,12 +39,12 @@ const CONSENT: Record<string, string> = CONSENT_OUTCOME_SUMMARIES;
 const YES_NO: Record<string, string> = YES_NO_LABELS;
 
 function summaryList(rows: readonly [string, HtmlValue][]): SafeHtml {
-  return html`<dl class="summary-list">
+  return html`<dl class="govuk-summary-list">
     ${rows.map(
       ([key, value]) =>
-        html`<div class="summary-list__row">
-          <dt class="summary-list__key">${key}</dt>
-          <dd class="summary-list__value">${value}</dd>
+        html`<div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">${key}</dt>
+          <dd class="govuk-summary-list__value">${value}</dd>
         </div>`,
     )}
   </dl>`;
@@ -72,30 +72,30 @@ function reasons(view: SubmissionPageView): SafeHtml {
   const { assessment, row } = view;
   if (!assessment) {
     const ids = JSON.parse(row.engine_reasons) as string[];
-    return html`<p class="body">
+    return html`<p class="govuk-body">
       This server no longer has ${row.document_id} ${row.document_version}. The reasons recorded were:
       ${ids.join(', ')}.
     </p>`;
   }
   const reasonList = assessment.reasons.length
-    ? html`<ul class="list list--bullet">
+    ? html`<ul class="govuk-list govuk-list--bullet">
         ${assessment.reasons.map((reason) => html`<li><span class="muted">${reason.heading}:</span> ${reason.text}</li>`)}
       </ul>`
-    : html`<p class="body">No indicators were chosen, so the lowest level is suggested.</p>`;
+    : html`<p class="govuk-body">No indicators were chosen, so the lowest level is suggested.</p>`;
   const others = assessment.chosen.filter((reason) => reason.level !== assessment.suggestedLevel);
-  return html`<h2 class="heading-m">Why level ${assessment.suggestedLevel} was suggested</h2>
+  return html`<h2 class="govuk-heading-m">Why level ${assessment.suggestedLevel} was suggested</h2>
     ${reasonList}
     ${
       others.length
-        ? html`<table class="table">
-            <caption class="table__caption table__caption--s">
+        ? html`<table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">
               Other indicators chosen
             </caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
                 <th scope="col">Area</th>
-                <th scope="col" class="table__numeric">Level</th>
+                <th scope="col" class="govuk-table__cell--numeric">Level</th>
               </tr>
             </thead>
             <tbody>
@@ -104,7 +104,7 @@ function reasons(view: SubmissionPageView): SafeHtml {
                   html`<tr>
                     <td>${reason.text}${reason.immediateRisk ? html` ${tag('Immediate risk', 'red')}` : ''}</td>
                     <td>${reason.heading}</td>
-                    <td class="table__numeric">${reason.level}</td>
+                    <td class="govuk-table__cell--numeric">${reason.level}</td>
                   </tr>`,
               )}
             </tbody>
@@ -119,20 +119,24 @@ function status(view: SubmissionPageView): SafeHtml {
   const detail =
     row.status === 'new'
       ? html`<form method="post" action="/inbox/submissions/${row.id}/triage">
-          ${hiddenCsrf(view.csrfToken)}<button class="button button--secondary" type="submit">Start triage</button>
+          ${hiddenCsrf(view.csrfToken)}<button class="govuk-button govuk-button--secondary" type="submit">
+            Start triage
+          </button>
         </form>`
       : row.triage_started_by && row.triage_started_at
-        ? html`<p class="body">Triage started by ${row.triage_started_by}, ${dateTime(row.triage_started_at)}.</p>`
+        ? html`<p class="govuk-body">
+            Triage started by ${row.triage_started_by}, ${dateTime(row.triage_started_at)}.
+          </p>`
         : '';
   const latest = view.decisions[0];
   const decided = latest
-    ? html`<p class="body">
+    ? html`<p class="govuk-body">
         Decision: <strong>${levelName(view.document, latest.decidedLevel)}, ${outcomeLabel(latest.outcome)}</strong>, by
         ${latest.decidedBy}, ${dateTime(latest.decidedAt)}.
       </p>`
     : '';
   return html`<div class="status-panel">
-    <p class="body">Status: ${tag(STATUS_LABELS[row.status], colour)}</p>
+    <p class="govuk-body">Status: ${tag(STATUS_LABELS[row.status], colour)}</p>
     ${decided}${detail}
   </div>`;
 }
@@ -146,7 +150,7 @@ function family(answers: Submission['family']): SafeHtml {
     answers.interpreterNeeded === 'yes'
       ? html`Yes: ${freeText(answers.interpreterLanguage)}`
       : (YES_NO[answers.interpreterNeeded ?? ''] ?? '');
-  return html`<h2 class="heading-m">Family, language and other professionals</h2>
+  return html`<h2 class="govuk-heading-m">Family, language and other professionals</h2>
     ${summaryList([
       ['NHS number', freeText(answers.nhsNumber)],
       ['GP practice', freeText(answers.gpPractice)],
@@ -164,7 +168,7 @@ function family(answers: Submission['family']): SafeHtml {
               ${parent.livesWithChild === 'yes' ? 'Lives with the child.' : 'Does not live with the child.'}`,
             ]),
           )
-        : html`<p class="body">None given.</p>`
+        : html`<p class="govuk-body">None given.</p>`
     }
     <h3>Other professionals involved</h3>
     ${
@@ -177,7 +181,7 @@ function family(answers: Submission['family']): SafeHtml {
               }`,
             ]),
           )
-        : html`<p class="body">None given.</p>`
+        : html`<p class="govuk-body">None given.</p>`
     }`;
 }
 
@@ -185,7 +189,7 @@ function about(view: SubmissionPageView): SafeHtml {
   const { submission: s, document } = view;
   const child = s.child;
   const ageBand = document?.ageBands.find((band) => band.id === s.concern?.ageBand)?.label ?? s.concern?.ageBand;
-  return html`<h2 class="heading-m">The child</h2>
+  return html`<h2 class="govuk-heading-m">The child</h2>
     ${summaryList([
       ['Name', freeText([child?.firstName, child?.lastName].filter(Boolean).join(' '))],
       [
@@ -199,14 +203,14 @@ function about(view: SubmissionPageView): SafeHtml {
       ['Who lives in the household', freeText(child?.household)],
     ])}
     ${family(s.family)}
-    <h2 class="heading-m">The concern</h2>
+    <h2 class="govuk-heading-m">The concern</h2>
     ${summaryList([
       ['What the referrer is worried about', freeText(s.concern?.reason)],
       ["The child's voice", freeText(s.childVoice?.text)],
       ['What is working well', freeText(s.strengths?.text)],
       ['What has been tried', freeText(s.tried?.text)],
     ])}
-    <h2 class="heading-m">Consent</h2>
+    <h2 class="govuk-heading-m">Consent</h2>
     ${summaryList([
       ['Do the parents or carers know about this referral?', YES_NO[s.consent?.parentsAware ?? ''] ?? ''],
       ['Consent', CONSENT[s.consent?.consent ?? ''] ?? ''],
@@ -214,7 +218,7 @@ function about(view: SubmissionPageView): SafeHtml {
         ? [['Why consent was not given or sought', freeText(s.consent.reasonNotSought)] as [string, HtmlValue]]
         : []),
     ])}
-    <h2 class="heading-m">The referrer</h2>
+    <h2 class="govuk-heading-m">The referrer</h2>
     ${summaryList([
       ['Name', freeText(s.referrer?.name)],
       ['Role', freeText(s.referrer?.role)],
@@ -222,7 +226,7 @@ function about(view: SubmissionPageView): SafeHtml {
       ['Phone', freeText(s.referrer?.phone)],
       ['Email', freeText(s.referrer?.email)],
     ])}
-    <p class="body muted">
+    <p class="govuk-body muted">
       Received ${dateTime(view.row.received_at)} (server time). Started on the device at ${s.startedAt ?? ''} and
       finished at ${s.completedAt ?? ''} (the device's clock). Descriptions of need: ${view.row.document_id}
       ${view.row.document_version}. Referral ${view.row.id}.
@@ -238,23 +242,23 @@ export function submissionPage(view: SubmissionPageView): string {
       : view.notice === 'triage-started'
         ? notification('You have started triage on this referral')
         : '';
-  const body = html`<a class="back-link" href="/inbox">Back to referrals</a>
+  const body = html`<a class="govuk-back-link" href="/inbox">Back to referrals</a>
     ${errorSummary(view.errors)}${notice}
-    <span class="caption-l">Referral from ${agencyName(view.document, row.agency)}</span>
-    <h1 class="heading-l">${name}</h1>
-    <p class="body">Reference <strong class="reference">${row.reference}</strong></p>
+    <span class="govuk-caption-l">Referral from ${agencyName(view.document, row.agency)}</span>
+    <h1 class="govuk-heading-l">${name}</h1>
+    <p class="govuk-body">Reference <strong class="reference">${row.reference}</strong></p>
     ${
       row.immediate_risk === 1
         ? html`<div class="warning" role="note">
             <strong class="warning__text"
-              ><span class="visually-hidden">Warning: </span>Immediate risk. The answers include signs that this child
-              may be in danger now.</strong
+              ><span class="govuk-visually-hidden">Warning: </span>Immediate risk. The answers include signs that this
+              child may be in danger now.</strong
             >
           </div>`
         : ''
     }
     ${status(view)}
-    <h2 class="heading-m">Levels</h2>
+    <h2 class="govuk-heading-m">Levels</h2>
     ${levels(view)} ${reasons(view)} ${about(view)} ${decisionForm(view)}
     ${decisionHistory(view.decisions, view.document, view.audit)}`;
   return page({

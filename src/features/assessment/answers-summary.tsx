@@ -22,7 +22,7 @@ interface Row {
   step: string;
 }
 
-const NOT_ANSWERED = <span className="hint">Not answered</span>;
+const NOT_ANSWERED = <span className="govuk-hint">Not answered</span>;
 const text = (value: string | undefined) => (value?.trim() ? <span className="pre-wrap">{value}</span> : NOT_ANSWERED);
 
 function rows(
@@ -189,11 +189,11 @@ function decisionRows(decision: LevelDecision | undefined, override: DraftConten
       value:
         override.agrees === 'yes' ? (
           <>
-            {level}. <span className="hint">You agreed with the suggested level.</span>
+            {level}. <span className="govuk-hint">You agreed with the suggested level.</span>
           </>
         ) : (
           <>
-            {level}. <span className="hint">Suggested; you have not yet said whether you agree.</span>
+            {level}. <span className="govuk-hint">Suggested; you have not yet said whether you agree.</span>
           </>
         ),
       step: 'result',
@@ -226,7 +226,7 @@ export function AnswersSummary({
                 {steps && (
                   <dd className="summary-list__actions">
                     <Link href={`/${row.step}?return=check`}>
-                      Change <span className="visually-hidden">{row.key.toLowerCase()}</span>
+                      Change <span className="govuk-visually-hidden">{row.key.toLowerCase()}</span>
                     </Link>
                   </dd>
                 )}

@@ -19,14 +19,14 @@ export function NewerVersionNotice({ draft, newerVersion }: { draft: EditableDra
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   return (
-    <div className="inset" role="note">
+    <div className="govuk-inset-text" role="note">
       <p>
         This assessment began on version {draft.documentVersion} of the descriptions of need and stays on it, so its
         result does not change. This app now has version {newerVersion}.
       </p>
       <button
         type="button"
-        className="button button--secondary"
+        className="govuk-button govuk-button--secondary"
         disabled={busy}
         onClick={async () => {
           setBusy(true);

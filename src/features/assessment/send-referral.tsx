@@ -51,7 +51,7 @@ export function SendReferral() {
     <section aria-labelledby="send-title" className="no-print">
       <h2 id="send-title">Send the referral</h2>
       {!inOutbox && known && !built.ok && (
-        <div className="inset">
+        <div className="govuk-inset-text">
           <p>Before you can send this referral to the front door, answer these:</p>
           <ul>
             {built.missing.map((missing) => (
@@ -71,13 +71,13 @@ export function SendReferral() {
             The referral stays encrypted on this device until the front door confirms it has it. Then it is deleted from
             this device.
           </p>
-          <button type="button" className="button" disabled={busy} onClick={() => void send()}>
+          <button type="button" className="govuk-button" disabled={busy} onClick={() => void send()}>
             {entries.length ? 'Send again' : 'Send to the front door'}
           </button>
         </>
       )}
       {problem && (
-        <p className="error-message" role="alert">
+        <p className="govuk-error-message" role="alert">
           {problem}
         </p>
       )}

@@ -37,7 +37,7 @@ function Browse({ documentId }: { documentId: string }) {
 function BrowseIndex({ document }: { document: ThresholdsDocument }) {
   return (
     <Page title={document.title}>
-      <p className="lead">{document.advisory}</p>
+      <p className="govuk-body-l">{document.advisory}</p>
       <IndicatorSearch document={document} />
       <h2>By level</h2>
       <ul className="choices">
@@ -96,8 +96,9 @@ function IndicatorList({ indicators }: { indicators: readonly Indicator[] }) {
     <ul className="result-list">
       {indicators.map((indicator) => (
         <li key={indicator.id}>
-          {indicator.immediateRisk && <strong className="tag tag--danger">Immediate danger</strong>} {indicator.text}
-          {indicator.guidance && <p className="hint">{indicator.guidance}</p>}
+          {indicator.immediateRisk && <strong className="govuk-tag govuk-tag--red">Immediate danger</strong>}{' '}
+          {indicator.text}
+          {indicator.guidance && <p className="govuk-hint">{indicator.guidance}</p>}
         </li>
       ))}
     </ul>
@@ -110,11 +111,11 @@ function LevelPage({ document }: { document: ThresholdsDocument }) {
   if (!level) return <Redirect to="/" replace />;
   return (
     <>
-      <Link className="back-link" href="/">
+      <Link className="govuk-back-link" href="/">
         Back
       </Link>
       <Page title={`Level ${level.level}: ${level.name}`}>
-        <p className="lead">{level.summary}</p>
+        <p className="govuk-body-l">{level.summary}</p>
         <p>
           <strong>Who leads: </strong>
           {level.whoLeads}
@@ -139,11 +140,11 @@ function DomainPage({ document }: { document: ThresholdsDocument }) {
   if (!domain) return <Redirect to="/" replace />;
   return (
     <>
-      <Link className="back-link" href="/">
+      <Link className="govuk-back-link" href="/">
         Back
       </Link>
       <Page title={domain.title}>
-        <p className="lead">{domain.summary}</p>
+        <p className="govuk-body-l">{domain.summary}</p>
         {indicatorsByLevel(document, domain.id).map((group) => (
           <section key={group.level} aria-labelledby={`level-${group.level}`}>
             <h2 id={`level-${group.level}`}>

@@ -47,7 +47,7 @@ export function ConnectDeviceSection() {
   if (!sync) return null;
   const { enrolment } = state;
   let body;
-  if (!keyringStatus || !enrolment) body = <p className="hint">Checking…</p>;
+  if (!keyringStatus || !enrolment) body = <p className="govuk-hint">Checking…</p>;
   else if (!keyringStatus.setUp) {
     body = (
       <p>
@@ -60,7 +60,7 @@ export function ConnectDeviceSection() {
       <>
         <p role="status">This device has been connected to the front door since {describeDay(enrolment.enrolledAt)}.</p>
         {vault && (
-          <button type="button" className="button button--secondary" onClick={() => setReplacing(true)}>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setReplacing(true)}>
             Connect with a new enrolment code
           </button>
         )}
@@ -108,7 +108,7 @@ function UnlockToConnect() {
         type="password"
         autoComplete="current-password"
       />
-      <button className="button button--secondary" type="submit" disabled={form.formState.isSubmitting}>
+      <button className="govuk-button govuk-button--secondary" type="submit" disabled={form.formState.isSubmitting}>
         Unlock
       </button>
     </form>
@@ -140,7 +140,7 @@ function ConnectForm({ onConnected }: { onConnected: () => void }) {
         registration={form.register('code')}
         autoComplete="off"
       />
-      <button className="button" type="submit" disabled={form.formState.isSubmitting}>
+      <button className="govuk-button" type="submit" disabled={form.formState.isSubmitting}>
         {form.formState.isSubmitting ? 'Connecting…' : 'Connect this device'}
       </button>
     </form>

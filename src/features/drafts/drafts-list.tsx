@@ -60,7 +60,7 @@ export function DraftsList() {
   }, [refresh, outbox]);
 
   if (problem) return <p>{problem}</p>;
-  if (!listed) return <p className="hint">Looking for saved assessments…</p>;
+  if (!listed) return <p className="govuk-hint">Looking for saved assessments…</p>;
   const { drafts, at: listedAt } = listed;
   return (
     <>
@@ -88,20 +88,20 @@ export function DraftsList() {
                 <h3 className="draft-list__title">
                   {age}, level {draft.levelSoFar} so far
                 </h3>
-                <p className="hint">
+                <p className="govuk-hint">
                   At: {step}. Last edited {edited}.{draft.status === 'queued' && ' Waiting to send.'}
                 </p>
                 {expiring && (
-                  <p className="tag tag--draft">
+                  <p className="govuk-tag govuk-tag--yellow">
                     Not used for {Math.floor(ageDays)} days: it will be deleted after {RETENTION_GRACE_DAYS} more days
                     unless you open it.
                   </p>
                 )}
                 {confirming === draft.id ? (
-                  <div className="button-group" role="group" aria-label={`Delete ${label}?`}>
+                  <div className="govuk-button-group" role="group" aria-label={`Delete ${label}?`}>
                     <button
                       type="button"
-                      className="button button--warning"
+                      className="govuk-button govuk-button--warning"
                       onClick={async () => {
                         await store?.delete(draft.id);
                         setConfirming(undefined);
@@ -110,17 +110,25 @@ export function DraftsList() {
                     >
                       Yes, delete it
                     </button>
-                    <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary"
+                      onClick={() => setConfirming(undefined)}
+                    >
                       No, keep it
                     </button>
                   </div>
                 ) : (
-                  <div className="button-group">
-                    <Link className="button" href={`/assessment/${draft.id}`}>
-                      Carry on <span className="visually-hidden">with the {label}</span>
+                  <div className="govuk-button-group">
+                    <Link className="govuk-button" href={`/assessment/${draft.id}`}>
+                      Carry on <span className="govuk-visually-hidden">with the {label}</span>
                     </Link>
-                    <button type="button" className="button button--secondary" onClick={() => setConfirming(draft.id)}>
-                      Delete <span className="visually-hidden">the {label}</span>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary"
+                      onClick={() => setConfirming(draft.id)}
+                    >
+                      Delete <span className="govuk-visually-hidden">the {label}</span>
                     </button>
                   </div>
                 )}

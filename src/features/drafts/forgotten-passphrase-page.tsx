@@ -22,7 +22,7 @@ export default function ForgottenPassphrasePage() {
           Every draft and unsent referral on this device has been deleted. Set a new passphrase when you next start an
           assessment.
         </p>
-        <Link className="button" href="/">
+        <Link className="govuk-button" href="/">
           Go to the start page
         </Link>
       </Page>
@@ -44,10 +44,10 @@ export default function ForgottenPassphrasePage() {
         </div>
       )}
       <p>If a referral is urgent, phone the front door before you continue.</p>
-      <div className="button-group">
+      <div className="govuk-button-group">
         <button
           type="button"
-          className="button button--warning"
+          className="govuk-button govuk-button--warning"
           disabled={!store || !unsent}
           onClick={async () => {
             if (!store) return;
@@ -61,7 +61,7 @@ export default function ForgottenPassphrasePage() {
         >
           Delete everything on this device
         </button>
-        <Link className="button button--secondary" href="/">
+        <Link className="govuk-button govuk-button--secondary" href="/">
           Cancel
         </Link>
       </div>

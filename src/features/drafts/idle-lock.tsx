@@ -71,7 +71,7 @@ export function IdleLock({ idleMs = idleLockMinutes() * 60_000 }: { idleMs?: num
       </p>
       <button
         type="button"
-        className="button"
+        className="govuk-button"
         autoFocus
         onClick={() => {
           lastActivity.current = Date.now();

@@ -5,7 +5,7 @@ export function LockButton() {
   const { vault, lock } = useDrafts();
   if (!vault) return null;
   return (
-    <button type="button" className="site-header__button" onClick={() => void lock()}>
+    <button type="button" className="app-header__button" onClick={() => void lock()}>
       Lock
     </button>
   );

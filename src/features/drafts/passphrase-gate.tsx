@@ -40,7 +40,7 @@ function SetUpPassphrase() {
         Assessments hold sensitive details about children and families. They are encrypted on this device with a key
         only your passphrase opens.
       </p>
-      <p className="inset">
+      <p className="govuk-inset-text">
         There is no way to recover a forgotten passphrase: if you forget it, the drafts on this device are deleted. Sent
         referrals are not affected.
       </p>
@@ -71,7 +71,7 @@ function SetUpPassphrase() {
           type="password"
           autoComplete="new-password"
         />
-        <button className="button" type="submit" disabled={form.formState.isSubmitting}>
+        <button className="govuk-button" type="submit" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? 'Setting up…' : 'Set passphrase'}
         </button>
       </form>
@@ -122,11 +122,11 @@ function Unlock() {
           autoComplete="current-password"
         />
         {waitSeconds > 0 && (
-          <p className="hint" role="status">
+          <p className="govuk-hint" role="status">
             You can try again in {waitSeconds} {waitSeconds === 1 ? 'second' : 'seconds'}.
           </p>
         )}
-        <button className="button" type="submit" disabled={waitSeconds > 0 || form.formState.isSubmitting}>
+        <button className="govuk-button" type="submit" disabled={waitSeconds > 0 || form.formState.isSubmitting}>
           {form.formState.isSubmitting ? 'Unlocking…' : 'Unlock'}
         </button>
       </form>

@@ -32,7 +32,7 @@ export function PassphraseStrength<T extends FieldValues>({ control, name }: { c
   }, [passphrase, longEnough]);
   const current = longEnough && estimate?.passphrase === passphrase ? estimate : undefined;
   return (
-    <p className="hint" role="status">
+    <p className="govuk-hint" role="status">
       {current && (current.acceptable ? PASSPHRASE_MESSAGES.strong : `${PASSPHRASE_MESSAGES.weak}.`)}
     </p>
   );

@@ -44,7 +44,7 @@ function StorageSection() {
     <section aria-labelledby="storage-title">
       <h2 id="storage-title">Storage on this device</h2>
       {!report ? (
-        <p className="hint">Checking…</p>
+        <p className="govuk-hint">Checking…</p>
       ) : (
         <dl className="summary-list">
           <div>
@@ -95,7 +95,7 @@ function LockSection() {
           registration={form.register('minutes')}
           options={['5', '10', '15', '30'].map((value) => ({ value, label: `${value} minutes` }))}
         />
-        <button className="button button--secondary" type="submit">
+        <button className="govuk-button govuk-button--secondary" type="submit">
           Save locking setting
         </button>
         {saved && <p role="status">Saved. It applies from the next time the app unlocks.</p>}
@@ -164,7 +164,7 @@ function ChangePassphraseSection() {
           type="password"
           autoComplete="new-password"
         />
-        <button className="button button--secondary" type="submit">
+        <button className="govuk-button govuk-button--secondary" type="submit">
           Change passphrase
         </button>
         {done && <p role="status">Your passphrase has been changed. Your drafts are unchanged.</p>}

@@ -23,11 +23,11 @@ export function QuickCheckResult({
 }) {
   const { response } = decision;
   const actions = (
-    <div className="button-group">
-      <Link className="button" href="~/assessment/new?from=quick-check">
+    <div className="govuk-button-group">
+      <Link className="govuk-button" href="~/assessment/new?from=quick-check">
         Continue as a full assessment
       </Link>
-      <button type="button" className="button button--secondary" onClick={onClear}>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={onClear}>
         Clear and start again
       </button>
     </div>

@@ -11,10 +11,10 @@ import { outcomeWords, PrintReceipt, SentConfirmation } from './sent-receipt.tsx
 const when = plainDateTime;
 
 const TAG_CLASS: Record<OutboxEntry['status'], string> = {
-  queued: 'tag tag--draft',
-  sending: 'tag tag--draft',
-  sent: 'tag tag--approved',
-  'needs-attention': 'tag tag--withdrawn',
+  queued: 'govuk-tag govuk-tag--yellow',
+  sending: 'govuk-tag govuk-tag--yellow',
+  sent: 'govuk-tag govuk-tag--green',
+  'needs-attention': 'govuk-tag govuk-tag--red',
 };
 
 function overall(entries: readonly OutboxEntry[], running: boolean): string {
@@ -47,7 +47,7 @@ export function SendStatus({ draftId, rules }: { draftId?: string; rules?: Thres
     <div className="send-status">
       <p role="status">{overall(entries, state.running)}</p>
       {state.problem && (
-        <p className="error-message">
+        <p className="govuk-error-message">
           {state.problem.summary} {state.problem.action}
         </p>
       )}
@@ -65,7 +65,7 @@ export function SendStatus({ draftId, rules }: { draftId?: string; rules?: Thres
       {canSendNow && (
         <button
           type="button"
-          className="button button--secondary"
+          className="govuk-button govuk-button--secondary"
           disabled={state.running}
           onClick={() => void sync.sendNow()}
         >
@@ -85,7 +85,7 @@ function EntryItem({ entry, description }: { entry: OutboxEntry; description: En
       </h3>
       <p>{description.summary}</p>
       {description.actions.map((action) => (
-        <p key={action} className="hint">
+        <p key={action} className="govuk-hint">
           {action === SYNC_MESSAGES.connect ? (
             <Link href="~/settings">{action}</Link>
           ) : action === SYNC_MESSAGES.unlock ? (
@@ -96,7 +96,7 @@ function EntryItem({ entry, description }: { entry: OutboxEntry; description: En
         </p>
       ))}
       {entry.status === 'queued' && entry.lastReason && !description.link && (
-        <p className="hint">Next try: {when(entry.nextAttemptAt)}.</p>
+        <p className="govuk-hint">Next try: {when(entry.nextAttemptAt)}.</p>
       )}
       {description.link === 'change' && (
         <p>

@@ -5,9 +5,9 @@ import { agencyName } from '../../domain/assessment/agencies.ts';
 import type { SubmissionStatus } from '../../domain/sync/status-schema.ts';
 import type { ThresholdsDocument } from '../../domain/thresholds/schema.ts';
 import { plainDateTime, plainDayMonth } from './plain-time.ts';
-import './sent-receipt.css';
+import './sent-receipt.scss';
 
-/** The class on <body> while the receipt alone is printed (sent-receipt.css). */
+/** The class on <body> while the receipt alone is printed (sent-receipt.scss). */
 const PRINTING_CLASS = 'printing-receipt';
 
 function levelName(level: number, rules: ThresholdsDocument | undefined): string {
@@ -74,7 +74,7 @@ export function PrintReceipt({ entry, rules }: { entry: OutboxEntry; rules: Thre
   }, [printing]);
   return (
     <>
-      <button type="button" className="button button--secondary" onClick={() => setPrinting(true)}>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setPrinting(true)}>
         Print your receipt
       </button>
       {printing &&

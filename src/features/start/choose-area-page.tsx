@@ -30,7 +30,7 @@ export default function ChooseAreaPage() {
       >
         <ErrorSummary errors={collectErrors(form.formState.errors)} attempt={form.formState.submitCount} />
         <Radios
-          legend={<span className="visually-hidden">Area</span>}
+          legend={<span className="govuk-visually-hidden">Area</span>}
           hint="This device will remember your choice. You can change it from the start page."
           error={form.formState.errors.documentId?.message}
           registration={form.register('documentId')}
@@ -40,7 +40,7 @@ export default function ChooseAreaPage() {
             hint: `${doc.area}, version ${doc.version}`,
           }))}
         />
-        <button className="button" type="submit">
+        <button className="govuk-button" type="submit">
           Continue
         </button>
       </form>

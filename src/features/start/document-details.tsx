@@ -46,7 +46,7 @@ export function DocumentDetails({ document }: { document: DocumentSummary }) {
       <div>
         <dt>Status</dt>
         <dd>
-          <strong className={`tag tag--${document.status}`}>{STATUS_LABELS[document.status]}</strong>
+          <strong className={`govuk-tag tag--${document.status}`}>{STATUS_LABELS[document.status]}</strong>
         </dd>
       </div>
     </dl>

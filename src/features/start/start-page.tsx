@@ -7,7 +7,7 @@ import { useSync } from '../../ui/sync/sync-context.tsx';
 import { afterPaint } from '../../pwa/when-idle.ts';
 import { DocumentDetails } from './document-details.tsx';
 import { isQuickCheckReady, preloadQuickCheck } from './preload-quick-check.ts';
-import './start-page.css';
+import './start-page.scss';
 
 // Only a device with drafts or referrals on it loads these, with the store they list.
 const DraftsList = lazy(() => import('../drafts/drafts-list.tsx').then((module) => ({ default: module.DraftsList })));
@@ -41,21 +41,21 @@ export function StartPage() {
   };
   return (
     <Page title="Decide a child's level of need">
-      <p className="lead">
+      <p className="govuk-body-l">
         Use your area's descriptions of need to find the right level of help for a child, with the reasons, and what to
         do next.
       </p>
       <div className="start-action">
         <Link
           href={QUICK_CHECK_FIRST_QUESTION}
-          className="button button--start"
+          className="govuk-button govuk-button--start"
           onPointerDown={warmUp}
           onFocus={warmUp}
           onClick={openQuickCheck}
         >
           Quick check
         </Link>
-        <p className="hint">Find the level of need in a minute. No names, nothing saved.</p>
+        <p className="govuk-hint">Find the level of need in a minute. No names, nothing saved.</p>
       </div>
       <h2 className="start-more__title">Other things you can do</h2>
       <ul className="choices">
@@ -84,7 +84,7 @@ export function StartPage() {
         {catalogue.length > 1 && (
           <Link href="/choose-area" className="chosen-area__change">
             {chosen ? 'Change area' : 'Choose your area'}{' '}
-            <span className="visually-hidden">(descriptions of need)</span>
+            <span className="govuk-visually-hidden">(descriptions of need)</span>
           </Link>
         )}
       </section>
@@ -100,12 +100,12 @@ export function StartPage() {
 function SavedWork() {
   const { store, storedWork } = useDraftsIfLoaded();
   const { sync } = useSync();
-  if (!store && !storedWork) return <p className="hint">Looking for saved assessments…</p>;
+  if (!store && !storedWork) return <p className="govuk-hint">Looking for saved assessments…</p>;
   if (!store && storedWork && !storedWork.drafts && !storedWork.outbox) {
     return <p>You have no saved assessments on this device.</p>;
   }
   return (
-    <Suspense fallback={<p className="hint">Looking for saved assessments…</p>}>
+    <Suspense fallback={<p className="govuk-hint">Looking for saved assessments…</p>}>
       <DraftsList />
       {sync && <SendStatusSection />}
     </Suspense>

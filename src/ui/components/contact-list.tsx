@@ -18,7 +18,7 @@ export function ContactList({ contacts, brief = false }: { contacts: readonly Co
               </a>
             </>
           )}
-          {contact.hours && <span className="hint"> {contact.hours}</span>}
+          {contact.hours && <span className="govuk-hint"> {contact.hours}</span>}
           {!brief && contact.url && (
             <>
               {' '}
@@ -28,9 +28,9 @@ export function ContactList({ contacts, brief = false }: { contacts: readonly Co
           {!brief && contact.note && <p className="contact-list__note">{contact.note}</p>}
           {contact.verify &&
             (brief ? (
-              <span className="tag tag--draft">Not yet confirmed</span>
+              <span className="govuk-tag govuk-tag--yellow">Not yet confirmed</span>
             ) : (
-              <p className="tag tag--draft">Not yet confirmed by the partnership</p>
+              <p className="govuk-tag govuk-tag--yellow">Not yet confirmed by the partnership</p>
             ))}
         </li>
       ))}

@@ -30,11 +30,11 @@ export function ErrorSummary({ errors, attempt }: { errors: readonly FieldError[
   }, [setShowingErrors, showing]);
   if (!errors.length) return null;
   const content = (
-    <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={summary}>
-      <h2 id="error-summary-title" className="error-summary__title">
+    <div className="govuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={summary}>
+      <h2 id="error-summary-title" className="govuk-error-summary__title">
         There is a problem
       </h2>
-      <ul className="error-summary__list">
+      <ul className="govuk-list govuk-error-summary__list">
         {errors.map((error) => (
           <li key={error.fieldId}>
             {error.href ? (

@@ -15,7 +15,7 @@ function describedBy(id: string, hint: unknown, error: unknown) {
 
 function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   return hint ? (
-    <div id={`${id}-hint`} className="hint">
+    <div id={`${id}-hint`} className="govuk-hint">
       {hint}
     </div>
   ) : null;
@@ -23,8 +23,8 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
 
 function ErrorMessage({ id, error }: { id: string; error?: string }) {
   return error ? (
-    <p id={`${id}-error`} className="error-message">
-      <span className="visually-hidden">Error:</span> {error}
+    <p id={`${id}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {error}
     </p>
   ) : null;
 }
@@ -46,15 +46,15 @@ export function TextField({
 }) {
   const id = fieldId(registration.name);
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
       <Hint id={id} hint={hint} />
       <ErrorMessage id={id} error={error} />
       <input
         id={id}
-        className={`input${width ? ` input--${width}` : ''}`}
+        className={`govuk-input${width ? ' govuk-input--width-10' : ''}`}
         type={type}
         autoComplete={autoComplete ?? 'off'}
         inputMode={inputMode}
@@ -70,15 +70,15 @@ export function TextField({
 export function TextArea({ label, hint, error, registration, rows = 6 }: FieldProps & { rows?: number }) {
   const id = fieldId(registration.name);
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
       <Hint id={id} hint={hint} />
       <ErrorMessage id={id} error={error} />
       <textarea
         id={id}
-        className="textarea"
+        className="govuk-textarea"
         rows={rows}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
@@ -112,33 +112,33 @@ export function Radios({
 }) {
   const id = fieldId(registration.name);
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className="fieldset__legend">{legend}</legend>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         <Hint id={id} hint={hint} />
         <ErrorMessage id={id} error={error} />
-        <div className="radios">
+        <div className="govuk-radios">
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${option.value}`;
             const revealed = option.conditional !== undefined && chosen === option.value;
             return (
               <div className="radios__option" key={option.value}>
-                <div className="radios__item">
+                <div className="govuk-radios__item">
                   <input
-                    className="radios__input"
+                    className="govuk-radios__input"
                     id={optionId}
                     type="radio"
                     value={option.value}
                     aria-controls={option.conditional !== undefined ? `${optionId}-conditional` : undefined}
                     {...registration}
                   />
-                  <label className="radios__label" htmlFor={optionId}>
+                  <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
                     {option.label}
                   </label>
-                  {option.hint && <div className="hint radios__hint">{option.hint}</div>}
+                  {option.hint && <div className="govuk-hint govuk-radios__hint">{option.hint}</div>}
                 </div>
                 {option.conditional !== undefined && (
-                  <div className="radios__conditional" id={`${optionId}-conditional`} hidden={!revealed}>
+                  <div className="govuk-radios__conditional" id={`${optionId}-conditional`} hidden={!revealed}>
                     {revealed && option.conditional}
                   </div>
                 )}

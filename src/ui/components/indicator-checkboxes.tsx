@@ -11,23 +11,23 @@ interface IndicatorCheckboxesProps {
 
 export function IndicatorCheckboxes({ indicators, selected, onToggle, idPrefix, showLevel }: IndicatorCheckboxesProps) {
   return (
-    <div className="checkboxes">
+    <div className="govuk-checkboxes">
       {indicators.map((indicator) => {
         const id = `${idPrefix}-${indicator.id}`;
         return (
-          <div className="checkboxes__item" key={indicator.id}>
+          <div className="govuk-checkboxes__item" key={indicator.id}>
             <input
-              className="checkboxes__input"
+              className="govuk-checkboxes__input"
               id={id}
               type="checkbox"
               checked={selected.has(indicator.id)}
               onChange={(event) => onToggle(indicator.id, event.target.checked)}
             />
-            <label className="checkboxes__label" htmlFor={id}>
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
               {showLevel && (
                 <span className={`level-badge level-badge--${indicator.level}`}>Level {indicator.level}</span>
               )}{' '}
-              {indicator.immediateRisk && <strong className="tag tag--danger">Immediate danger</strong>}{' '}
+              {indicator.immediateRisk && <strong className="govuk-tag govuk-tag--red">Immediate danger</strong>}{' '}
               {indicator.text}
             </label>
             {indicator.guidance && selected.has(indicator.id) && (

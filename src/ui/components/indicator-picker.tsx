@@ -44,8 +44,8 @@ export function IndicatorPicker({ document, domainId, ageBand, selected, onToggl
                 {ticked ? `${ticked} ticked` : `${group.indicators.length} to choose from`}
               </span>
             </summary>
-            <fieldset className="fieldset sub-domain__body">
-              <legend className="visually-hidden">{group.title}</legend>
+            <fieldset className="govuk-fieldset sub-domain__body">
+              <legend className="govuk-visually-hidden">{group.title}</legend>
               <IndicatorCheckboxes
                 indicators={group.indicators}
                 selected={selected}

@@ -21,15 +21,15 @@ export function IndicatorSearch({ document, ageBand, selected, onToggle }: Indic
   const shown = results.slice(0, MAX_RESULTS);
   return (
     <div role="search" className="indicator-search" aria-label="Search the descriptions of need">
-      <label className="label" htmlFor={inputId}>
+      <label className="govuk-label" htmlFor={inputId}>
         Search all descriptions
       </label>
-      <div className="hint" id={`${inputId}-hint`}>
+      <div className="govuk-hint" id={`${inputId}-hint`}>
         For example "sleep", "missing" or "domestic abuse"
       </div>
       <input
         id={inputId}
-        className="input"
+        className="govuk-input"
         type="search"
         autoComplete="off"
         aria-describedby={`${inputId}-hint`}
@@ -50,7 +50,7 @@ export function IndicatorSearch({ document, ageBand, selected, onToggle }: Indic
             {shown.map((indicator) => (
               <li key={indicator.id}>
                 <span className={`level-badge level-badge--${indicator.level}`}>Level {indicator.level}</span>{' '}
-                {indicator.immediateRisk && <strong className="tag tag--danger">Immediate danger</strong>}{' '}
+                {indicator.immediateRisk && <strong className="govuk-tag govuk-tag--red">Immediate danger</strong>}{' '}
                 {indicator.text}
               </li>
             ))}

@@ -33,7 +33,7 @@ export function LevelResponse({
       {withPanel && <DecisionPanel decision={decision} withSummary={!lead} />}
       {lead}
       {lead && <p>{response.summary}</p>}
-      <p className="inset">{response.advisory}</p>
+      <p className="govuk-inset-text">{response.advisory}</p>
       <Heading>{decision.overridden ? `Why level ${decision.suggestedLevel} was suggested` : 'Why this level'}</Heading>
       {concerns ? (
         <>
@@ -112,7 +112,7 @@ export function ReasonList({ reasons }: { reasons: readonly Reason[] }) {
             </>
           ) : (
             <>
-              {reason.text} <span className="hint">({reason.heading})</span>
+              {reason.text} <span className="govuk-hint">({reason.heading})</span>
             </>
           )}
         </li>
@@ -134,8 +134,8 @@ export function ConcernList({ groups }: { groups: readonly ConcernGroup[] }) {
           <ul className="reason-list">
             {group.concerns.map((concern) => (
               <li key={concern.id}>
-                {concern.deciding && <strong className="tag tag--deciding">Sets the level</strong>} {concern.text}{' '}
-                <span className="hint">({concern.heading})</span>
+                {concern.deciding && <strong className="govuk-tag app-tag--deciding">Sets the level</strong>}{' '}
+                {concern.text} <span className="govuk-hint">({concern.heading})</span>
               </li>
             ))}
           </ul>

@@ -49,14 +49,14 @@ export function LiveLevel({ decision }: { decision: LevelDecision | undefined })
             {decision.suggestedReasons.length > 0 ? (
               <ReasonList reasons={decision.suggestedReasons} />
             ) : (
-              <p className="hint">No concerns chosen yet.</p>
+              <p className="govuk-hint">No concerns chosen yet.</p>
             )}
           </div>
         </details>
       ) : (
-        <p className="hint">Choose the child's age to see a level.</p>
+        <p className="govuk-hint">Choose the child's age to see a level.</p>
       )}
-      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+      <p className="govuk-visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
     </aside>

@@ -31,7 +31,7 @@ export function Page({ title, caption, children }: { title: string; caption?: st
   return (
     <ErrorSlotContext value={{ element: slot, setShowingErrors }}>
       <div ref={setSlot} />
-      {caption && <span className="caption">{caption}</span>}
+      {caption && <span className="govuk-caption-m">{caption}</span>}
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>

@@ -46,7 +46,7 @@ export function WizardFrame({ steps, slug, hrefFor, decision, title, hideLevel, 
   const caption = navigation && step ? navigation.caption(step) : `Step ${position.number} of ${position.total}`;
   return (
     <>
-      <Link className="back-link" href={backHref}>
+      <Link className="govuk-back-link" href={backHref}>
         Back
       </Link>
       {!hideLevel && <ImmediateRiskAlert response={decision?.response} />}

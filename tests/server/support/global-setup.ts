@@ -5,6 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { startThrowawayPostgres } from '../../../scripts/harness/postgres-cluster.ts';
+import { buildInboxStylesheet } from '../../../scripts/styles/inbox-stylesheet.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The inbox serves its compiled stylesheet; tests must not depend on a prior `npm run build`.
+  buildInboxStylesheet();
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     project.provide('postgresUrl', given);

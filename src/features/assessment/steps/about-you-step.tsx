@@ -36,7 +36,7 @@ export function AboutYouStep({ step }: { step: Step }) {
         <ErrorSummary errors={collectErrors(errors)} attempt={form.formState.submitCount} />
         <p>The front door needs to know who is referring and how to reach you.</p>
         {offer && (
-          <div className="inset">
+          <div className="govuk-inset-text">
             <p>
               Your details from your last referral are kept, encrypted, on this device:{' '}
               <strong>
@@ -47,7 +47,7 @@ export function AboutYouStep({ step }: { step: Step }) {
               .
             </p>
             <button
-              className="button button--secondary"
+              className="govuk-button govuk-button--secondary"
               type="button"
               onClick={() => {
                 const { name = '', role = '', phone = '', email = '', agency } = offer;
@@ -101,7 +101,7 @@ export function AboutYouStep({ step }: { step: Step }) {
           inputMode="email"
           autoComplete="email"
         />
-        <button className="button" type="submit">
+        <button className="govuk-button" type="submit">
           Continue
         </button>
       </form>

@@ -31,7 +31,7 @@ export function CheckAnswersStep({ step }: { step: Step }) {
       <AnswersSummary document={document} content={draft.content} decision={decision} steps={steps} />
       <button
         type="button"
-        className="button"
+        className="govuk-button"
         onClick={() => {
           if (missing.length) setAttempt((count) => count + 1);
           else goNext();

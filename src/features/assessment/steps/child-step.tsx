@@ -180,7 +180,7 @@ export function ChildStep({ step }: { step: Step }) {
           registration={form.register('household')}
           rows={4}
         />
-        <button className="button" type="submit">
+        <button className="govuk-button" type="submit">
           Continue
         </button>
       </form>

@@ -55,7 +55,7 @@ export function ConcernStep({ step }: { step: Step }) {
           registration={form.register('reason')}
           rows={8}
         />
-        <button className="button" type="submit">
+        <button className="govuk-button" type="submit">
           Continue
         </button>
       </form>

@@ -29,7 +29,7 @@ export function ConsentStep({ step }: { step: Step }) {
   return (
     <WizardFrame steps={steps} slug={step.slug} hrefFor={stepHref} decision={decision} status={<SaveStatus />}>
       {decision && (
-        <div className="inset">
+        <div className="govuk-inset-text">
           <p>
             <strong>
               {decision.overridden ? 'Your level' : 'Suggested level'}: level {decision.level}, {decision.response.name}
@@ -38,7 +38,7 @@ export function ConsentStep({ step }: { step: Step }) {
             {decision.response.consent}
           </p>
           {decision.overridden && (
-            <p className="hint">
+            <p className="govuk-hint">
               Suggested: level {decision.suggestedLevel}. This guidance follows the level you chose.
             </p>
           )}
@@ -78,7 +78,7 @@ export function ConsentStep({ step }: { step: Step }) {
             />
           </div>
         )}
-        <button className="button" type="submit">
+        <button className="govuk-button" type="submit">
           Continue
         </button>
       </form>

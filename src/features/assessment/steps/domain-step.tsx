@@ -34,7 +34,7 @@ export function DomainStep({ step }: { step: Step }) {
         </>
       )}
       <a
-        className="button"
+        className="govuk-button"
         href={nextHref}
         onClick={(event) => {
           event.preventDefault();

@@ -81,7 +81,7 @@ export function FamilyStep({ step }: { step: Step }) {
         />
 
         <h2>Parents and carers</h2>
-        {parents.fields.length === 0 && <p className="hint">No parents or carers added.</p>}
+        {parents.fields.length === 0 && <p className="govuk-hint">No parents or carers added.</p>}
         {parents.fields.map((field, index) => {
           const itemErrors = errors.parents?.[index];
           return (
@@ -113,15 +113,19 @@ export function FamilyStep({ step }: { step: Step }) {
                 registration={form.register(`parents.${index}.livesWithChild`)}
                 options={YES_NO_OPTIONS}
               />
-              <button className="button button--secondary" type="button" onClick={() => parents.remove(index)}>
-                Remove <span className="visually-hidden">parent or carer {index + 1}</span>
+              <button
+                className="govuk-button govuk-button--secondary"
+                type="button"
+                onClick={() => parents.remove(index)}
+              >
+                Remove <span className="govuk-visually-hidden">parent or carer {index + 1}</span>
               </button>
             </fieldset>
           );
         })}
         {parents.fields.length < FAMILY_LIMITS.parents && (
           <button
-            className="button button--secondary"
+            className="govuk-button govuk-button--secondary"
             type="button"
             onClick={() => parents.append(NEW_PARENT, { shouldFocus: true })}
           >
@@ -158,7 +162,7 @@ export function FamilyStep({ step }: { step: Step }) {
         />
 
         <h2>Other professionals involved</h2>
-        {professionals.fields.length === 0 && <p className="hint">No other professionals added.</p>}
+        {professionals.fields.length === 0 && <p className="govuk-hint">No other professionals added.</p>}
         {professionals.fields.map((field, index) => {
           const itemErrors = errors.professionals?.[index];
           return (
@@ -185,15 +189,19 @@ export function FamilyStep({ step }: { step: Step }) {
                 error={itemErrors?.contact?.message}
                 registration={form.register(`professionals.${index}.contact`)}
               />
-              <button className="button button--secondary" type="button" onClick={() => professionals.remove(index)}>
-                Remove <span className="visually-hidden">professional {index + 1}</span>
+              <button
+                className="govuk-button govuk-button--secondary"
+                type="button"
+                onClick={() => professionals.remove(index)}
+              >
+                Remove <span className="govuk-visually-hidden">professional {index + 1}</span>
               </button>
             </fieldset>
           );
         })}
         {professionals.fields.length < FAMILY_LIMITS.professionals && (
           <button
-            className="button button--secondary"
+            className="govuk-button govuk-button--secondary"
             type="button"
             onClick={() => professionals.append({ name: '', role: '', agency: '', contact: '' }, { shouldFocus: true })}
           >
@@ -202,7 +210,7 @@ export function FamilyStep({ step }: { step: Step }) {
         )}
 
         <div>
-          <button className="button" type="submit">
+          <button className="govuk-button" type="submit">
             Continue
           </button>
         </div>

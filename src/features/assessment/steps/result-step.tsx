@@ -92,7 +92,7 @@ function OverrideForm({ step, assessment }: { step: Step; assessment: Assessment
           />
         </div>
       )}
-      <button className="button" type="submit">
+      <button className="govuk-button" type="submit">
         Continue
       </button>
     </form>

@@ -12,27 +12,29 @@ export function SummaryPage() {
   const { draft, document, decision } = useDraftSession();
   return (
     <>
-      <Link className="back-link no-print" href="/check">
+      <Link className="govuk-back-link no-print" href="/check">
         Back
       </Link>
       <ImmediateRiskAlert response={decision?.response} />
       <Page title="Referral summary">
-        <p className="hint">
+        <p className="govuk-hint">
           {document.title}, version {draft.documentVersion}. Started {describeWhen(draft.createdAt, new Date())}.
         </p>
         {decision && <DecisionPanel decision={decision} />}
-        <div className="button-group no-print">
-          <button type="button" className="button" onClick={() => window.print()}>
+        <div className="govuk-button-group no-print">
+          <button type="button" className="govuk-button" onClick={() => window.print()}>
             Print or save as PDF
           </button>
-          <Link className="button button--secondary" href="~/">
+          <Link className="govuk-button govuk-button--secondary" href="~/">
             Back to the start page
           </Link>
         </div>
         <SendReferral />
         {decision && <LevelResponse decision={decision} withPanel={false} />}
         <AnswersSummary document={document} content={draft.content} decision={decision} />
-        <p className="print-only hint">This summary contains personal information. Store and share it securely.</p>
+        <p className="print-only govuk-hint">
+          This summary contains personal information. Store and share it securely.
+        </p>
       </Page>
     </>
   );
