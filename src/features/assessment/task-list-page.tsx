@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
-import '../../ui/components/govuk-interim.css';
 import { ImmediateRiskAlert } from '../../ui/components/immediate-risk-alert.tsx';
 import { LiveLevel } from '../../ui/components/live-level.tsx';
 import { Page } from '../../ui/components/page.tsx';
@@ -39,7 +38,7 @@ export function TaskListPage() {
   const completed = tasks.filter((task) => task.status === 'completed').length;
   return (
     <>
-      <Link className="back-link" href="~/">
+      <Link className="govuk-back-link" href="~/">
         Back to the start page
       </Link>
       <ImmediateRiskAlert response={decision?.response} />

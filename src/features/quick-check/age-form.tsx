@@ -52,7 +52,7 @@ export function AgeForm({
         registration={form.register('ageBand')}
         options={document.ageBands.map((band) => ({ value: band.id, label: band.label, hint: band.description }))}
       />
-      <button className="button" type="submit">
+      <button className="govuk-button" type="submit">
         Continue
       </button>
     </form>

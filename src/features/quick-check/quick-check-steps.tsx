@@ -66,14 +66,14 @@ export function DomainStep({
         selected={selected}
         onToggle={onToggle}
       />
-      <div className="button-group">
+      <div className="govuk-button-group">
         {next && (
-          <Link className="button" href={`/${next.slug}`}>
+          <Link className="govuk-button" href={`/${next.slug}`}>
             Continue
           </Link>
         )}
         {next?.slug !== 'result' && (
-          <Link className="button button--secondary" href="/result">
+          <Link className="govuk-button govuk-button--secondary" href="/result">
             See the level now
           </Link>
         )}

@@ -123,7 +123,7 @@ export function SentConfirmation({ entry, rules }: { entry: OutboxEntry; rules: 
         <>
           <h3>What happens next</h3>
           <p>The front door will decide within {afterSending.decisionWithin}.</p>
-          <ul className="list list--bullet">
+          <ul className="govuk-list govuk-list--bullet">
             {afterSending.whatHappensNext.map((step) => (
               <li key={step}>{step}</li>
             ))}

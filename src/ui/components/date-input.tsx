@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { DATE_FIELDS, type DateField } from '../../domain/assessment/date-parts.ts';
 import { fieldId } from './error-summary.tsx';
-import './govuk-interim.css';
 
 export interface DateInputError {
   message: string;
