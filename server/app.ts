@@ -103,7 +103,7 @@ export async function buildApp({
   registerMetaRoutes(app, database, documents);
   registerDeviceRoutes(app, database.db, config.enrolRateLimitPerMinute);
   registerSubmissionRoutes(app, {
-    store: submissionStore(database.db, database.dialect, keysInFlight),
+    store: submissionStore(database.writer, database.dialect, keysInFlight),
     documents,
     authenticate: deviceAuthentication(database.db),
     perMinute: config.rateLimitPerMinute,

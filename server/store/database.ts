@@ -18,10 +18,16 @@ import { DatabaseMonitor } from './database-faults.ts';
 import { checkIntegrity, DatabaseSetupError, explainSqliteError, migrateUnderLock } from './database-start-up.ts';
 import type { DialectName } from './migrations.ts';
 import type { Tables } from './schema.ts';
+import { sqliteWriter } from './sqlite-writer.ts';
 
 export interface OpenDatabase {
   db: Kysely<Tables>;
   dialect: DialectName;
+  /**
+   * Where submissions are written: on SQLite a second connection on a worker thread, so that the
+   * commits' fsyncs never hold up the server (see sqlite-writer.ts); on PostgreSQL the pool itself.
+   */
+  writer: Kysely<Tables>;
   /** The faults requests have met: health reports them; a damaged database takes no more writes. */
   monitor: DatabaseMonitor;
   close(): Promise<void>;
@@ -184,7 +190,14 @@ async function openDatabaseOnce(database: Config['database'], options: OpenOptio
     if (error instanceof DatabaseSetupError || isBusy(error)) throw error;
     throw database.kind === 'sqlite' ? explainSqliteError(error, database.file) : explainConnectionError(error);
   }
-  return { db, dialect, monitor: new DatabaseMonitor(), close: () => db.destroy() };
+  // Made only now: the worker opens the file once it is set up, and only when a write comes.
+  const writer =
+    database.kind === 'sqlite' ? sqliteWriter(database.file, options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS) : db;
+  const close = async () => {
+    if (writer !== db) await writer.destroy();
+    await db.destroy();
+  };
+  return { db, dialect, writer, monitor: new DatabaseMonitor(), close };
 }
 
 const poolMaxOf = (database: Config['database']) => (database.kind === 'postgres' ? database.poolMax : 1);

@@ -116,63 +116,63 @@ function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore
   let scheduled = false;
   let lastGroupSize = 0;
 
-  /** One look-up for every key in the group, then one insert of every new row: two statements, one commit. */
+  /**
+   * The group's transaction. Each row is built first (the engine runs outside the write lock),
+   * then one insert takes every new key; only keys that were taken already, or whose build was
+   * refused, are looked up. Usually two messages to the writer: the insert, and the commit.
+   */
   async function saveGroup(group: Pending[]) {
     const outcomes = new Map<Pending, RecordOutcome | { error: unknown }>();
+    const rows = new Map<string, Insertable<SubmissionsTable>>();
+    const refusals = new Map<Pending, unknown>();
+    for (const pending of group) {
+      try {
+        const record = pending.build();
+        const row = { ...record, id: randomUUID(), received_at: new Date().toISOString() };
+        rows.set(pending.key, { ...row, idempotency_key: pending.key, body_hash: pending.bodyHash });
+        outcomes.set(pending, {
+          kind: 'created',
+          receipt: {
+            id: row.id,
+            receivedAt: row.received_at,
+            engineLevel: record.engine_level,
+            immediateRisk: record.immediate_risk === 1,
+          },
+        });
+      } catch (error) {
+        refusals.set(pending, error);
+      }
+    }
     try {
       await db.transaction().execute(async (trx) => {
+        const inserted = rows.size
+          ? await trx
+              .insertInto('submissions')
+              .values([...rows.values()])
+              .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+              .returning('idempotency_key')
+              .execute()
+          : [];
+        if (inserted.length === group.length) return;
+        // A key saved before (a replay, or another process got there first) answers as a replay,
+        // even when this attempt's build was refused; a refused key seen for the first time is refused.
+        const saved = new Set(inserted.map((row) => row.idempotency_key));
+        const others = group.filter((pending) => !saved.has(pending.key));
         const earlier = await trx
           .selectFrom('submissions')
           .select([...RECEIPT_COLUMNS, 'idempotency_key'])
           .where(
             'idempotency_key',
             'in',
-            group.map((pending) => pending.key),
+            others.map((pending) => pending.key),
           )
           .execute();
         const byKey = new Map(earlier.map((row) => [row.idempotency_key, row]));
-        const rows: Insertable<SubmissionsTable>[] = [];
-        for (const pending of group) {
+        for (const pending of others) {
           const existing = byKey.get(pending.key);
-          if (existing) {
-            outcomes.set(pending, answerFor(existing, pending.bodyHash));
-            continue;
-          }
-          try {
-            const record = pending.build();
-            const row = { ...record, id: randomUUID(), received_at: new Date().toISOString() };
-            rows.push({ ...row, idempotency_key: pending.key, body_hash: pending.bodyHash });
-            outcomes.set(pending, {
-              kind: 'created',
-              receipt: {
-                id: row.id,
-                receivedAt: row.received_at,
-                engineLevel: record.engine_level,
-                immediateRisk: record.immediate_risk === 1,
-              },
-            });
-          } catch (error) {
-            outcomes.set(pending, { error });
-          }
-        }
-        if (!rows.length) return;
-        const inserted = await trx
-          .insertInto('submissions')
-          .values(rows)
-          .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
-          .returning('idempotency_key')
-          .execute();
-        if (inserted.length === rows.length) return;
-        // Another process saved some of these keys first: answer those as replays.
-        const saved = new Set(inserted.map((row) => row.idempotency_key));
-        for (const row of rows) {
-          const pending = group.find((candidate) => candidate.key === row.idempotency_key);
-          if (!pending || saved.has(row.idempotency_key)) continue;
-          const winner = await findByKey(trx, row.idempotency_key);
-          outcomes.set(
-            pending,
-            winner ? answerFor(winner, pending.bodyHash) : { error: new Error('a conflicting submission vanished') },
-          );
+          if (existing) outcomes.set(pending, answerFor(existing, pending.bodyHash));
+          else if (refusals.has(pending)) outcomes.set(pending, { error: refusals.get(pending) });
+          else outcomes.set(pending, { error: new Error('a conflicting submission vanished') });
         }
       });
     } catch (error) {
