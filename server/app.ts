@@ -95,7 +95,7 @@ export async function buildApp({
   await app.register(rateLimit, {
     global: false,
     // Several app servers share PostgreSQL: they must share the counters too. SQLite has one.
-    ...(database.dialect === 'postgres' && { store: postgresRateLimitStore(database.db) }),
+    ...(database.dialect === 'postgres' && { store: postgresRateLimitStore(database.counters) }),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate-limited', `Too many requests: try again in ${context.after}.`),
   });
