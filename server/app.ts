@@ -4,8 +4,8 @@
  * takes everything it needs, so tests build it on a temporary database and call it with `inject`,
  * and `main.ts` listens on a port.
  */
-// First: zod must not probe `new Function` (see zod-config.ts).
-import '../src/domain/zod-config.ts';
+// First: zod compiles its parsers on the server, unlike in the browser (see zod-config.ts).
+import './zod-config.ts';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -95,7 +95,7 @@ export async function buildApp({
   await app.register(rateLimit, {
     global: false,
     // Several app servers share PostgreSQL: they must share the counters too. SQLite has one.
-    ...(database.dialect === 'postgres' && { store: postgresRateLimitStore(database.db) }),
+    ...(database.dialect === 'postgres' && { store: postgresRateLimitStore(database.counters) }),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate-limited', `Too many requests: try again in ${context.after}.`),
   });
@@ -103,7 +103,7 @@ export async function buildApp({
   registerMetaRoutes(app, database, documents);
   registerDeviceRoutes(app, database.db, config.enrolRateLimitPerMinute);
   registerSubmissionRoutes(app, {
-    store: submissionStore(database.db, database.dialect, keysInFlight),
+    store: submissionStore(database.writer, database.dialect, keysInFlight),
     documents,
     authenticate: deviceAuthentication(database.db),
     perMinute: config.rateLimitPerMinute,

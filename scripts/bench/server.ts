@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../../server/store/database.ts';
 import { createDevice } from '../../server/store/devices.ts';
 import { startServerProcess, type ServerProcess } from '../harness/server-process.ts';
@@ -156,14 +157,44 @@ async function benchIngest(target: Target): Promise<void> {
   }
 }
 
-/** Ingest, then the inbox at volume, on SQLite and then on PostgreSQL (skipped, saying why, without it). */
-export async function benchServer(): Promise<void> {
-  await runPart('Intake server on SQLite', () => benchIngest(sqliteTarget()));
-  await runPart('Inbox at volume on SQLite', () => benchInbox(sqliteTarget()));
+type ServerPart = 'ingest' | 'inbox';
+type DatabaseKind = 'sqlite' | 'postgres';
+
+/**
+ * Ingest, then the inbox at volume, on SQLite and then on PostgreSQL (skipped, saying why,
+ * without it); or only the parts and databases named.
+ */
+export async function benchServer(
+  parts: readonly ServerPart[] = ['ingest', 'inbox'],
+  databases: readonly DatabaseKind[] = ['sqlite', 'postgres'],
+): Promise<void> {
+  if (databases.includes('sqlite')) {
+    if (parts.includes('ingest')) await runPart('Intake server on SQLite', () => benchIngest(sqliteTarget()));
+    if (parts.includes('inbox')) await runPart('Inbox at volume on SQLite', () => benchInbox(sqliteTarget()));
+  }
+  if (!databases.includes('postgres')) return;
   await runPart('Intake server and inbox on PostgreSQL', () =>
     withPostgres(async (makeTarget) => {
-      await runPart('Intake server on PostgreSQL', async () => benchIngest(await makeTarget()));
-      await runPart('Inbox at volume on PostgreSQL', async () => benchInbox(await makeTarget()));
+      if (parts.includes('ingest')) {
+        await runPart('Intake server on PostgreSQL', async () => benchIngest(await makeTarget()));
+      }
+      if (parts.includes('inbox')) {
+        await runPart('Inbox at volume on PostgreSQL', async () => benchInbox(await makeTarget()));
+      }
     }),
   );
+}
+
+// Run on its own, `npx tsx scripts/bench/server.ts [ingest|inbox] [sqlite|postgres]` benches only
+// what it names (everything when nothing is named), for measuring one change quickly.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const parts = args.filter((arg): arg is ServerPart => arg === 'ingest' || arg === 'inbox');
+  const databases = args.filter((arg): arg is DatabaseKind => arg === 'sqlite' || arg === 'postgres');
+  const unknown = args.filter((arg) => !['ingest', 'inbox', 'sqlite', 'postgres'].includes(arg));
+  if (unknown.length) {
+    process.stderr.write(`Name parts (ingest, inbox) and databases (sqlite, postgres), not: ${unknown.join(' ')}\n`);
+    process.exit(2);
+  }
+  await benchServer(parts.length ? parts : undefined, databases.length ? databases : undefined);
 }

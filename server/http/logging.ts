@@ -18,7 +18,10 @@ export function createLogger(level: LoggerOptions['level'], destination?: Destin
     serializers: { err: safeError, req: () => undefined, res: () => undefined },
     redact: { paths: ['headers.authorization', '*.headers.authorization', 'body', '*.body'], remove: true },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Standard output is written asynchronously: lines that arrive while a write is under way go
+  // out together in the next one, instead of one blocking write per request (pino flushes what
+  // is left when the process exits).
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 /** Quoted text and parenthesised key/value details in database messages can be row values. */

@@ -53,7 +53,8 @@ function nulCharacterPaths(value: unknown, path: string[] = []): string[] {
   return [];
 }
 
-function parseSubmission(body: unknown): Submission {
+/** The checked submission, and the JSON stored for it (serialised once, also to look for U+0000). */
+function parseSubmission(body: unknown): { submission: Submission; payload: string } {
   const parsed = submissionSchema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError(
@@ -63,12 +64,14 @@ function parseSubmission(body: unknown): Submission {
       issuesFrom(parsed.error.issues),
     );
   }
-  const nul = nulCharacterPaths(parsed.data);
+  const payload = JSON.stringify(parsed.data);
+  // JSON writes U+0000 as \u0000: only then is the walk for its paths worth doing.
+  const nul = payload.includes('\\u0000') ? nulCharacterPaths(parsed.data) : [];
   if (nul.length) {
     const issues = nul.map((path) => ({ path, message: 'Remove the invisible control character from this answer' }));
     throw new ApiError(422, 'invalid-submission', 'Some answers hold a character that cannot be stored.', issues);
   }
-  return parsed.data;
+  return { submission: parsed.data, payload };
 }
 
 function answersDoNotFit(issues: Issue[]) {
@@ -81,7 +84,12 @@ function answersDoNotFit(issues: Issue[]) {
 }
 
 /** Recomputes the level on the pinned document and shapes the row; throws a 422 if the answers do not fit. */
-export function buildRecord(submission: Submission, documents: DocumentRegistry, deviceId: string): SubmissionRecord {
+export function buildRecord(
+  submission: Submission,
+  documents: DocumentRegistry,
+  deviceId: string,
+  payload = JSON.stringify(submission),
+): SubmissionRecord {
   const { documentId, documentVersion } = submission;
   const document = documents.get(documentId, documentVersion);
   if (!document) {
@@ -139,7 +147,7 @@ export function buildRecord(submission: Submission, documents: DocumentRegistry,
     override_rationale: submission.overrideRationale ?? null,
     started_at: submission.startedAt,
     completed_at: submission.completedAt,
-    payload: JSON.stringify(submission),
+    payload,
     reference: newReference(),
   };
 }
@@ -205,10 +213,10 @@ export function registerSubmissionRoutes(app: FastifyInstance, options: Submissi
       if (request.body === undefined) {
         throw new ApiError(415, 'unsupported-media-type', 'Send the body as application/json.');
       }
-      const submission = parseSubmission(request.body);
+      const { submission, payload } = parseSubmission(request.body);
       const bodyHash = sha256(canonicalJson(request.body));
       const { outcome, reference } = await recordWithReference(options, key, bodyHash, () =>
-        buildRecord(submission, options.documents, deviceId),
+        buildRecord(submission, options.documents, deviceId, payload),
       );
 
       switch (outcome.kind) {

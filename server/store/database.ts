@@ -19,10 +19,23 @@ import { checkIntegrity, DatabaseSetupError, explainSqliteError, migrateUnderLoc
 import { refuseUnsafeSqliteNode } from './sqlite-node-support.ts';
 import type { DialectName } from './migrations.ts';
 import type { Tables } from './schema.ts';
+import { sqliteWriter } from './sqlite-writer.ts';
 
 export interface OpenDatabase {
   db: Kysely<Tables>;
   dialect: DialectName;
+  /**
+   * Where submissions are written: on SQLite a second connection on a worker thread, so that the
+   * commits' fsyncs never hold up the server (see sqlite-writer.ts); on PostgreSQL the pool itself.
+   */
+  writer: Kysely<Tables>;
+  /**
+   * Where the rate limit's counters are kept. On PostgreSQL, a few connections of their own with
+   * synchronous_commit=off: a counter is written on every request, and waiting for the disk each
+   * time (in turn, since a device's requests update one row) would cost more than the referral's
+   * own commit; a crash loses at most the last moment's counts, never a referral. On SQLite, `db`.
+   */
+  counters: Kysely<Tables>;
   /** The faults requests have met: health reports them; a damaged database takes no more writes. */
   monitor: DatabaseMonitor;
   close(): Promise<void>;
@@ -98,12 +111,12 @@ function openSqlite(file: string): SqliteHandle {
   };
 }
 
-function openPostgres(url: string, poolMax: number): Kysely<Tables> {
+function openPostgres(url: string, poolMax: number, synchronousCommit: 'on' | 'off' = 'on'): Kysely<Tables> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
     // Set on every connection at start-up: a commit is on disk before COMMIT returns.
-    options: '-c synchronous_commit=on -c TimeZone=UTC',
+    options: `-c synchronous_commit=${synchronousCommit} -c TimeZone=UTC`,
     application_name: 'levels-of-need',
     connectionTimeoutMillis: 10_000,
   });
@@ -186,7 +199,17 @@ async function openDatabaseOnce(database: Config['database'], options: OpenOptio
     if (error instanceof DatabaseSetupError || isBusy(error)) throw error;
     throw database.kind === 'sqlite' ? explainSqliteError(error, database.file) : explainConnectionError(error);
   }
-  return { db, dialect, monitor: new DatabaseMonitor(), close: () => db.destroy() };
+  // Made only now: the worker opens the file once it is set up, and only when a write comes.
+  const writer =
+    database.kind === 'sqlite' ? sqliteWriter(database.file, options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS) : db;
+  const counters =
+    database.kind === 'postgres' ? openPostgres(database.url, Math.max(2, Math.ceil(database.poolMax / 4)), 'off') : db;
+  const close = async () => {
+    if (writer !== db) await writer.destroy();
+    if (counters !== db) await counters.destroy();
+    await db.destroy();
+  };
+  return { db, dialect, writer, counters, monitor: new DatabaseMonitor(), close };
 }
 
 const poolMaxOf = (database: Config['database']) => (database.kind === 'postgres' ? database.poolMax : 1);

@@ -4,7 +4,7 @@
  * time. Only hashes of codes and tokens are stored (see tokens.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { newDeviceToken, newEnrolmentCode, normaliseEnrolmentCode, sha256 } from '../tokens.ts';
 import { toIso, type Tables } from './schema.ts';
 
@@ -69,15 +69,32 @@ export async function enrolDevice(db: Kysely<Tables>, codeInput: string, now = n
   });
 }
 
+/**
+ * The look-up every device request makes, built and compiled once per database: only its
+ * parameter changes, and building a query costs more than running this one. It reads the
+ * database each time, so a device revoked by any process is refused at once.
+ */
+const tokenLookups = new WeakMap<Kysely<Tables>, CompiledQuery<{ id: string }>>();
+
+function tokenLookup(db: Kysely<Tables>): CompiledQuery<{ id: string }> {
+  let lookup = tokenLookups.get(db);
+  if (!lookup) {
+    lookup = db
+      .selectFrom('devices')
+      .select('id')
+      .where('token_hash', '=', '')
+      .where('revoked_at', 'is', null)
+      .compile();
+    tokenLookups.set(db, lookup);
+  }
+  return lookup;
+}
+
 /** The device a bearer token belongs to, if it is enrolled and not revoked. */
 export async function authenticateDevice(db: Kysely<Tables>, token: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('devices')
-    .select('id')
-    .where('token_hash', '=', sha256(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return row?.id;
+  const lookup = tokenLookup(db);
+  const { rows } = await db.executeQuery<{ id: string }>({ ...lookup, parameters: [sha256(token)] });
+  return rows[0]?.id;
 }
 
 export type RevokeOutcome = 'revoked' | 'already-revoked' | 'not-found';

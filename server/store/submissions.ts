@@ -7,8 +7,8 @@
  *   servers; on SQLite, which has one server process, a set of keys in memory;
  * - the result is returned only after the row has committed (SQLite: synchronous=FULL in WAL;
  *   PostgreSQL: synchronous_commit=on), so a 201 always means "on disk";
- * - and as few disk flushes and round trips as that allows: on SQLite, submissions arriving
- *   together share one transaction (group commit); on PostgreSQL, each is one statement.
+ * - and as few disk flushes and round trips as that allows: submissions arriving together share
+ *   one transaction (SQLite's group commit, on a worker thread) or one statement (PostgreSQL).
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
@@ -116,63 +116,63 @@ function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore
   let scheduled = false;
   let lastGroupSize = 0;
 
-  /** One look-up for every key in the group, then one insert of every new row: two statements, one commit. */
+  /**
+   * The group's transaction. Each row is built first (the engine runs outside the write lock),
+   * then one insert takes every new key; only keys that were taken already, or whose build was
+   * refused, are looked up. Usually two messages to the writer: the insert, and the commit.
+   */
   async function saveGroup(group: Pending[]) {
     const outcomes = new Map<Pending, RecordOutcome | { error: unknown }>();
+    const rows = new Map<string, Insertable<SubmissionsTable>>();
+    const refusals = new Map<Pending, unknown>();
+    for (const pending of group) {
+      try {
+        const record = pending.build();
+        const row = { ...record, id: randomUUID(), received_at: new Date().toISOString() };
+        rows.set(pending.key, { ...row, idempotency_key: pending.key, body_hash: pending.bodyHash });
+        outcomes.set(pending, {
+          kind: 'created',
+          receipt: {
+            id: row.id,
+            receivedAt: row.received_at,
+            engineLevel: record.engine_level,
+            immediateRisk: record.immediate_risk === 1,
+          },
+        });
+      } catch (error) {
+        refusals.set(pending, error);
+      }
+    }
     try {
       await db.transaction().execute(async (trx) => {
+        const inserted = rows.size
+          ? await trx
+              .insertInto('submissions')
+              .values([...rows.values()])
+              .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+              .returning('idempotency_key')
+              .execute()
+          : [];
+        if (inserted.length === group.length) return;
+        // A key saved before (a replay, or another process got there first) answers as a replay,
+        // even when this attempt's build was refused; a refused key seen for the first time is refused.
+        const saved = new Set(inserted.map((row) => row.idempotency_key));
+        const others = group.filter((pending) => !saved.has(pending.key));
         const earlier = await trx
           .selectFrom('submissions')
           .select([...RECEIPT_COLUMNS, 'idempotency_key'])
           .where(
             'idempotency_key',
             'in',
-            group.map((pending) => pending.key),
+            others.map((pending) => pending.key),
           )
           .execute();
         const byKey = new Map(earlier.map((row) => [row.idempotency_key, row]));
-        const rows: Insertable<SubmissionsTable>[] = [];
-        for (const pending of group) {
+        for (const pending of others) {
           const existing = byKey.get(pending.key);
-          if (existing) {
-            outcomes.set(pending, answerFor(existing, pending.bodyHash));
-            continue;
-          }
-          try {
-            const record = pending.build();
-            const row = { ...record, id: randomUUID(), received_at: new Date().toISOString() };
-            rows.push({ ...row, idempotency_key: pending.key, body_hash: pending.bodyHash });
-            outcomes.set(pending, {
-              kind: 'created',
-              receipt: {
-                id: row.id,
-                receivedAt: row.received_at,
-                engineLevel: record.engine_level,
-                immediateRisk: record.immediate_risk === 1,
-              },
-            });
-          } catch (error) {
-            outcomes.set(pending, { error });
-          }
-        }
-        if (!rows.length) return;
-        const inserted = await trx
-          .insertInto('submissions')
-          .values(rows)
-          .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
-          .returning('idempotency_key')
-          .execute();
-        if (inserted.length === rows.length) return;
-        // Another process saved some of these keys first: answer those as replays.
-        const saved = new Set(inserted.map((row) => row.idempotency_key));
-        for (const row of rows) {
-          const pending = group.find((candidate) => candidate.key === row.idempotency_key);
-          if (!pending || saved.has(row.idempotency_key)) continue;
-          const winner = await findByKey(trx, row.idempotency_key);
-          outcomes.set(
-            pending,
-            winner ? answerFor(winner, pending.bodyHash) : { error: new Error('a conflicting submission vanished') },
-          );
+          if (existing) outcomes.set(pending, answerFor(existing, pending.bodyHash));
+          else if (refusals.has(pending)) outcomes.set(pending, { error: refusals.get(pending) });
+          else outcomes.set(pending, { error: new Error('a conflicting submission vanished') });
         }
       });
     } catch (error) {
@@ -221,92 +221,172 @@ function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore
   };
 }
 
-type InsertedRow = LockedRow & { inserted_id: string | null };
+type BatchRow = LockedRow & { key: string; inserted: boolean };
+
+/** How many batch statements may be under way at once; the rest wait and go together in the next. */
+const PG_BATCHES_IN_FLIGHT = 2;
 
 /**
- * PostgreSQL: one round trip. The key's lock, the look-up of an earlier submission and the insert
- * are one statement, which commits on its own (the lock is held until then). Its values come from
- * `build`, so the engine runs before the look-up; should it refuse, the slower path below decides
- * whether that refusal or an earlier submission under the key is the answer.
+ * PostgreSQL: the submissions that arrive together go as one statement, which commits on its own
+ * (each key's lock is held until then): the keys' locks, the look-up of earlier submissions under
+ * them and the insert of the new rows. The rows travel as one JSON parameter that PostgreSQL
+ * reads with the table's own column types. One refusal by the database (a reference taken, say)
+ * refuses the whole statement: every submission in it hears so, as in SQLite's group commit.
  */
-async function recordInOneStatement(
+async function recordBatch(db: Kysely<Tables>, batch: readonly Built[]): Promise<RecordOutcome[]> {
+  const rows = batch.map(({ key, bodyHash, record, id, receivedAt }) => ({
+    ...record,
+    id,
+    idempotency_key: key,
+    body_hash: bodyHash,
+    received_at: receivedAt,
+  }));
+  const columns = sql.join(Object.keys(rows[0] ?? {}).map((column) => sql.ref(column)));
+  const inputColumns = sql.join(Object.keys(rows[0] ?? {}).map((column) => sql.ref(`input.${column}`)));
+  const { rows: results } = await sql<BatchRow>`
+    with input as (
+      select * from json_populate_recordset(null::submissions, ${JSON.stringify(rows)}::json)
+    ), lock as (
+      select idempotency_key as key,
+        pg_try_advisory_xact_lock(${ADVISORY_LOCK_CLASS}::int, hashtext(idempotency_key)) as locked
+      from input
+    ), earlier as (
+      select s.idempotency_key, s.id, s.body_hash, s.received_at, s.engine_level, s.immediate_risk
+      from submissions as s join lock on lock.locked and s.idempotency_key = lock.key
+    ), inserted as (
+      insert into submissions (${columns})
+      select ${inputColumns} from input join lock on lock.key = input.idempotency_key
+      where lock.locked and not exists (select 1 from earlier where earlier.idempotency_key = lock.key)
+      on conflict (idempotency_key) do nothing
+      returning idempotency_key
+    )
+    select lock.key, lock.locked, earlier.id, earlier.body_hash, earlier.received_at, earlier.engine_level,
+      earlier.immediate_risk, exists (select 1 from inserted where inserted.idempotency_key = lock.key) as inserted
+    from lock left join earlier on earlier.idempotency_key = lock.key
+  `.execute(db);
+  const byKey = new Map(results.map((row) => [row.key, row]));
+  return Promise.all(
+    batch.map(async ({ key, bodyHash, record, id, receivedAt }): Promise<RecordOutcome> => {
+      const result = byKey.get(key);
+      if (!result?.locked) return { kind: 'in-flight' };
+      if (result.id !== null) return answerFor(result, bodyHash);
+      if (!result.inserted) {
+        // Another writer inserted the key without our lock (not this app): answer as for a replay.
+        const winner = await findByKey(db, key);
+        if (!winner) throw new Error('a conflicting submission vanished');
+        return answerFor(winner, bodyHash);
+      }
+      return {
+        kind: 'created',
+        receipt: { id, receivedAt, engineLevel: record.engine_level, immediateRisk: record.immediate_risk === 1 },
+      };
+    }),
+  );
+}
+
+/** A submission whose row is built, waiting for its batch. */
+interface Built {
+  key: string;
+  bodyHash: string;
+  record: SubmissionRecord;
+  id: string;
+  receivedAt: string;
+  resolve: (outcome: RecordOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A submission refused by its build (the engine): still the key's lock and a look-up, since an
+ * earlier submission under the key is the answer rather than the refusal.
+ */
+async function recordRefused(
   db: Kysely<Tables>,
   key: string,
   bodyHash: string,
-  record: SubmissionRecord,
+  build: () => SubmissionRecord,
 ): Promise<RecordOutcome> {
-  const id = randomUUID();
-  const receivedAt = new Date().toISOString();
-  const row = { ...record, id, idempotency_key: key, body_hash: bodyHash, received_at: receivedAt };
-  const columns = Object.keys(row);
-  const { rows } = await sql<InsertedRow>`
-    with lock as (
-      select pg_try_advisory_xact_lock(${ADVISORY_LOCK_CLASS}::int, hashtext(${key})) as locked
-    ), earlier as (
-      select s.id, s.body_hash, s.received_at, s.engine_level, s.immediate_risk
-      from submissions as s, lock where lock.locked and s.idempotency_key = ${key}
-    ), inserted as (
-      insert into submissions (${sql.join(columns.map((column) => sql.ref(column)))})
-      select ${sql.join(Object.values(row).map((value) => sql.val(value)))}
-      from lock where lock.locked and not exists (select 1 from earlier)
-      on conflict (idempotency_key) do nothing
-      returning id
-    )
-    select lock.locked, earlier.id, earlier.body_hash, earlier.received_at, earlier.engine_level,
-      earlier.immediate_risk, (select id from inserted) as inserted_id
-    from lock left join earlier on true
-  `.execute(db);
-  const result = rows[0];
-  if (!result?.locked) return { kind: 'in-flight' };
-  if (result.id !== null) return answerFor(result, bodyHash);
-  if (result.inserted_id === null) {
-    // Another writer inserted the key without our lock (not this app): answer as for a replay.
-    const winner = await findByKey(db, key);
-    if (!winner) throw new Error('a conflicting submission vanished');
-    return answerFor(winner, bodyHash);
-  }
-  return {
-    kind: 'created',
-    receipt: { id, receivedAt, engineLevel: record.engine_level, immediateRisk: record.immediate_risk === 1 },
-  };
+  // execute() resolves after COMMIT; the lock is released by that COMMIT (or the ROLLBACK).
+  return db.transaction().execute(async (trx) => {
+    // Take the key's lock and look for an earlier submission in one round trip. Two keys may
+    // share a 32-bit hash: the cost is a rare, harmless 409 that the device retries.
+    const { rows } = await sql<LockedRow>`
+      select lock.locked, s.id, s.body_hash, s.received_at, s.engine_level, s.immediate_risk
+      from (select pg_try_advisory_xact_lock(${ADVISORY_LOCK_CLASS}::int, hashtext(${key})) as locked) as lock
+      left join submissions as s on lock.locked and s.idempotency_key = ${key}
+    `.execute(trx);
+    const row = rows[0];
+    if (!row?.locked) return { kind: 'in-flight' } as const;
+    if (row.id !== null) return answerFor(row, bodyHash);
+    return insertNew(trx, key, bodyHash, build);
+  });
 }
 
-function postgresStore(db: Kysely<Tables>): SubmissionStore {
+function postgresStore(db: Kysely<Tables>, inFlight: Set<string>): SubmissionStore {
+  let queue: Built[] = [];
+  let batchesInFlight = 0;
+  let scheduled = false;
+
+  async function send(batch: Built[]) {
+    batchesInFlight += 1;
+    try {
+      const outcomes = await recordBatch(db, batch);
+      batch.forEach((built, index) => built.resolve(outcomes[index] ?? { kind: 'in-flight' }));
+    } catch (error) {
+      for (const built of batch) built.reject(error);
+    } finally {
+      batchesInFlight -= 1;
+      sendWaiting();
+    }
+  }
+
+  function sendWaiting() {
+    while (queue.length && batchesInFlight < PG_BATCHES_IN_FLIGHT) {
+      void send(queue.slice(0, MAX_GROUP_COMMIT));
+      queue = queue.slice(MAX_GROUP_COMMIT);
+    }
+  }
+
   return {
     async record(key, bodyHash, build) {
-      let record: SubmissionRecord | undefined;
+      // The same key twice in one statement would take its lock twice (a session's locks nest).
+      if (inFlight.has(key)) return { kind: 'in-flight' };
+      let record: SubmissionRecord;
       try {
         record = build();
       } catch {
-        record = undefined;
+        return recordRefused(db, key, bodyHash, build);
       }
-      if (record) return recordInOneStatement(db, key, bodyHash, record);
-      // execute() resolves after COMMIT; the lock is released by that COMMIT (or the ROLLBACK).
-      return db.transaction().execute(async (trx) => {
-        // Take the key's lock and look for an earlier submission in one round trip. Two keys may
-        // share a 32-bit hash: the cost is a rare, harmless 409 that the device retries.
-        const { rows } = await sql<LockedRow>`
-          select lock.locked, s.id, s.body_hash, s.received_at, s.engine_level, s.immediate_risk
-          from (select pg_try_advisory_xact_lock(${ADVISORY_LOCK_CLASS}::int, hashtext(${key})) as locked) as lock
-          left join submissions as s on lock.locked and s.idempotency_key = ${key}
-        `.execute(trx);
-        const row = rows[0];
-        if (!row?.locked) return { kind: 'in-flight' } as const;
-        if (row.id !== null) return answerFor(row, bodyHash);
-        return insertNew(trx, key, bodyHash, build);
-      });
+      inFlight.add(key);
+      try {
+        return await new Promise<RecordOutcome>((resolve, reject) => {
+          const id = randomUUID();
+          const receivedAt = new Date().toISOString();
+          queue.push({ key, bodyHash, record, id, receivedAt, resolve, reject });
+          if (!scheduled) {
+            scheduled = true;
+            // Wait only until the requests already read from the network have queued theirs.
+            setImmediate(() => {
+              scheduled = false;
+              sendWaiting();
+            });
+          }
+        });
+      } finally {
+        inFlight.delete(key);
+      }
     },
   };
 }
 
 /**
- * `keysInFlight` is the SQLite guard's state: the keys being saved right now in this process.
- * PostgreSQL keeps that state in the database, shared by every app server.
+ * `keysInFlight`: the keys being saved right now in this process. It is SQLite's whole guard; on
+ * PostgreSQL the advisory locks guard across app servers, and this set keeps a key out of a
+ * second batch while its first is under way.
  */
 export function submissionStore(
   db: Kysely<Tables>,
   dialect: DialectName,
   keysInFlight = new Set<string>(),
 ): SubmissionStore {
-  return dialect === 'postgres' ? postgresStore(db) : sqliteStore(db, keysInFlight);
+  return dialect === 'postgres' ? postgresStore(db, keysInFlight) : sqliteStore(db, keysInFlight);
 }

@@ -1,8 +1,8 @@
 /**
- * Imported first by every entry point (the app's main.tsx, the server): zod 4 probes for
+ * Imported first by the app's main.tsx: zod 4 probes for
  * `new Function` to compile faster parsers, and that probe is a CSP violation under
  * `script-src 'self'` (reported in the browser, a console error and a Lighthouse deduction).
- * Jitless parsing gives the same results without the probe.
+ * Jitless parsing gives the same results without the probe. (The server, with no CSP, compiles: server/zod-config.ts.)
  */
 import { z } from 'zod';
 
