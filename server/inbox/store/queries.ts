@@ -19,7 +19,7 @@ export interface ListFilters {
 
 /** The level a referral is sorted and filtered by: the higher of the two, so no override hides urgency. */
 export const priorityLevel = sql<number>`case when s.engine_level > s.practitioner_level then s.engine_level else s.practitioner_level end`;
-const statusOf = sql<Status>`coalesce(t.status, 'new')`;
+export const statusOf = sql<Status>`coalesce(t.status, 'new')`;
 
 type Db = Kysely<Tables>;
 
@@ -28,7 +28,7 @@ const narrowsSubmissions = (filters: ListFilters) =>
   filters.level !== undefined || Boolean(filters.agency || filters.from || filters.to);
 
 /** Submissions (s) with their triage state (t), narrowed by the filters; callers add joins and columns. */
-function filtered(db: Db, filters: ListFilters, withStatus = true) {
+export function filtered(db: Db, filters: ListFilters, withStatus = true) {
   let query = db.selectFrom('submissions as s').leftJoin('triage_states as t', 't.submission_id', 's.id');
   if (filters.level !== undefined) query = query.where(priorityLevel, '=', filters.level);
   if (filters.agency) query = query.where('s.agency', '=', filters.agency);
@@ -233,73 +233,3 @@ export async function findSubmission(db: Kysely<Tables>, id: string) {
   };
 }
 export type SubmissionRow = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
-
-/** Small enough that one batch (query, CSV, compression) holds the event loop for a few milliseconds. */
-export const EXPORT_BATCH_ROWS = 200;
-
-/** The export's rows with the latest decision's note and who made it, for the rows `narrow` picks. */
-function exportRows(db: Db, filters: ListFilters) {
-  return filtered(db, filters)
-    .leftJoin('decisions as d', (join) =>
-      join.onRef('d.submission_id', '=', 's.id').onRef('d.sequence', '=', 't.decision_count'),
-    )
-    .leftJoin('users as u', 'u.id', 'd.decided_by')
-    .select([
-      's.id',
-      's.received_at',
-      's.agency',
-      's.practitioner_level',
-      's.engine_level',
-      's.suggested_level',
-      's.immediate_risk',
-      's.override_rationale',
-      's.payload',
-      statusOf.as('status'),
-      'd.decided_level',
-      'd.outcome',
-      'd.note',
-      'd.decided_at',
-      'u.username as decided_by',
-    ]);
-}
-
-/**
- * Everything an export needs, in list order, a batch of rows at a time, each batch its own short
- * query: a whole-table read would hold the database (and, on SQLite, the event loop) for as long
- * as it runs, and every other request would wait. The list order is walked in slices of equal
- * immediate risk and level, each read by keyset (received time, id) from the list-order index.
- */
-export async function* exportSubmissions(db: Db, filters: ListFilters) {
-  const slices = await db
-    .selectFrom('submissions as s')
-    .select(['s.immediate_risk', priorityLevel.as('level')])
-    .distinct()
-    .execute();
-  slices.sort((a, b) => b.immediate_risk - a.immediate_risk || b.level - a.level);
-  for (const slice of slices) {
-    if (filters.level !== undefined && slice.level !== filters.level) continue;
-    let after: { receivedAt: string | Date; id: string } | undefined;
-    for (;;) {
-      let query = exportRows(db, { ...filters, level: slice.level })
-        .where('s.immediate_risk', '=', slice.immediate_risk)
-        .orderBy('s.received_at', 'asc')
-        .orderBy('s.id')
-        .limit(EXPORT_BATCH_ROWS);
-      if (after) {
-        const { receivedAt, id } = after;
-        query = query.where((eb) => eb(eb.refTuple('s.received_at', 's.id'), '>', eb.tuple(receivedAt, id)));
-      }
-      const rows = await query.execute();
-      if (!rows.length) break;
-      const last = rows[rows.length - 1];
-      if (last) after = { receivedAt: last.received_at, id: last.id };
-      yield rows.map((row) => ({
-        ...row,
-        received_at: toIso(row.received_at),
-        decided_at: row.decided_at ? toIso(row.decided_at) : null,
-      }));
-      if (rows.length < EXPORT_BATCH_ROWS) break;
-    }
-  }
-}
-export type ExportRow = ReturnType<typeof exportSubmissions> extends AsyncGenerator<(infer Row)[]> ? Row : never;
