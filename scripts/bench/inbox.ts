@@ -108,7 +108,7 @@ async function prepare(target: Target, count: number) {
   const database = await openDatabase(target.database);
   try {
     const documents = await loadDocumentRegistry('thresholds');
-    // A database that already holds the demo referrals (BENCH_INBOX_DATA_DIR) is measured as it is.
+    // A target whose database already holds the demo referrals is measured as it is (seeding takes minutes).
     const demo = await database.db
       .selectFrom('submissions')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
