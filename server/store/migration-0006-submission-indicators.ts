@@ -17,8 +17,9 @@ import type { DialectName } from './migrations.ts';
 
 /**
  * The table's rows, once per indicator, for the referral `row` names (a row of `from` when there
- * is one, else the trigger's new row). The payload was validated on the way in (an array of ids);
- * anything else yields no rows rather than refusing the referral.
+ * is one, else the trigger's new row). The payload is the validated submission as JSON, whose
+ * `indicators` is an array of ids; a payload without that array yields no rows rather than
+ * refusing the referral.
  */
 function indicatorRows(dialect: DialectName, row: string, from?: string) {
   const column = (name: string) => sql.ref(`${row}.${name}`);

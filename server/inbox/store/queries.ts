@@ -1,9 +1,9 @@
 /**
  * What the inbox reads: the list (immediate risk first, then the higher of the referrer's and the
  * engine's level, highest first, then the oldest first), its counts, one referral, and the rows
- * of an export. The same SQL runs on SQLite and PostgreSQL.
+ * of an export. The same SQL runs on SQLite and PostgreSQL, but for the status filter (see `filtered`).
  */
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { toIso, type Tables } from '../../store/schema.ts';
 import type { Status } from '../model.ts';
 
@@ -35,12 +35,21 @@ export function filtered(db: Db, filters: ListFilters, withStatus = true) {
   if (filters.from) query = query.where('s.received_at', '>=', filters.from);
   if (filters.to) query = query.where('s.received_at', '<', filters.to);
   const status = withStatus ? filters.status : undefined;
-  // Written through coalesce (not `t.status = …`) so the join stays a left join driven by the
-  // submissions' list-order index: the first page is then found after reading a few rows, where
-  // starting from triage_states would sort every decided referral first.
-  if (status === 'new') query = query.where('t.status', 'is', null);
-  else if (status) query = query.where(statusOf, '=', status);
-  return query;
+  if (!status) return query;
+  // Both databases should walk the submissions' list-order index and look up each one's state:
+  // the first page is then found after reading a few rows, where starting from triage_states
+  // would sort every decided referral first. SQLite does so when the join stays a left join
+  // (hence coalesce, not `t.status = …`); PostgreSQL cannot estimate that filter (it guesses
+  // 0.5 % of rows) and joins and sorts the whole table instead, but plans a (not) exists as that walk.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    return query.where(({ exists, not, selectFrom }) => {
+      const state = selectFrom('triage_states as ts')
+        .select('ts.submission_id')
+        .whereRef('ts.submission_id', '=', 's.id');
+      return status === 'new' ? not(exists(state)) : exists(state.where('ts.status', '=', status));
+    });
+  }
+  return status === 'new' ? query.where('t.status', 'is', null) : query.where(statusOf, '=', status);
 }
 
 /**
