@@ -146,7 +146,8 @@ export async function listSubmissions(
 export async function countSubmissions(db: Db, filters: ListFilters): Promise<ListCounts> {
   const unfiltered = { ...filters, status: undefined };
   // Everything matching, from an index (no join): the total and how many are at immediate risk.
-  const all = await db
+  // Two independent queries: on PostgreSQL each takes a connection of its own and they run at once.
+  const everything = db
     .selectFrom('submissions as s')
     .$call((query) => {
       let q = query;
@@ -161,12 +162,10 @@ export async function countSubmissions(db: Db, filters: ListFilters): Promise<Li
       eb.fn.sum<string | number | null>('s.immediate_risk').as('risk'),
     ])
     .executeTakeFirstOrThrow();
-  const total = Number(all.n);
-  const allRisk = Number(all.risk ?? 0);
-  // Then the referrals someone has started on, which are the fewer: new is what is left.
+  // And the referrals someone has started on, which are the fewer: new is what is left.
   let started;
   if (narrowsSubmissions(filters) || filters.status) {
-    started = await db
+    started = db
       .selectFrom('submissions as s')
       .innerJoin('triage_states as t', 't.submission_id', 's.id')
       .$call((query) => {
@@ -186,15 +185,18 @@ export async function countSubmissions(db: Db, filters: ListFilters): Promise<Li
       .execute();
   } else {
     // No filter at all: triage_states alone says how many are started (its status index).
-    started = await db
+    started = db
       .selectFrom('triage_states as t')
       .select((eb) => ['t.status', eb.fn.countAll<string | number>().as('n'), sql<null>`null`.as('risk')])
       .groupBy('t.status')
       .execute();
   }
+  const [all, startedRows] = await Promise.all([everything, started]);
+  const total = Number(all.n);
+  const allRisk = Number(all.risk ?? 0);
   const byStatus: Record<Status, number> = { new: total, 'in-triage': 0, decided: 0 };
   const riskByStatus: Record<Status, number> = { new: allRisk, 'in-triage': 0, decided: 0 };
-  for (const row of started) {
+  for (const row of startedRows) {
     byStatus[row.status] = Number(row.n);
     riskByStatus[row.status] = Number(row.risk ?? 0);
     byStatus.new -= Number(row.n);
