@@ -101,14 +101,12 @@ export async function* exportSubmissions(db: Db, filters: ListFilters) {
       }
       const batch = await query.execute();
       if (!batch.length) break;
-      const byId = new Map(
-        (
-          await exportRows(
-            db,
-            batch.map((row) => row.id),
-          )
-        ).map((row) => [row.id, row]),
+      const rows = await exportRows(
+        db,
+        batch.map((row) => row.id),
       );
+      await stepAside();
+      const byId = new Map(rows.map((row) => [row.id, row]));
       yield batch.flatMap(({ id }) => {
         const row = byId.get(id);
         if (!row) return []; // purged between the two queries
