@@ -7,6 +7,7 @@
  * beside the health check's p95 in the same run: the floor any page stands on.
  */
 import { randomBytes } from 'node:crypto';
+import { get, type IncomingMessage } from 'node:http';
 import { seedDemo } from '../../server/admin/seed-demo.ts';
 import { loadDocumentRegistry } from '../../server/documents.ts';
 import { PAGE_SIZE } from '../../server/inbox/model.ts';
@@ -51,6 +52,26 @@ class Staff {
     return response;
   }
 
+  /**
+   * A download's raw bytes as they arrive, still compressed: fetch would decode the brotli here,
+   * in the process that also times the health checks, and count the client's work as the server's.
+   */
+  download(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      get(
+        `${this.server.url}${url}`,
+        {
+          headers: {
+            cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+            'sec-fetch-site': 'same-origin',
+            ...headers,
+          },
+        },
+        resolve,
+      ).on('error', reject);
+    });
+  }
+
   /** Posts the sign-in form back with every hidden field it carries (its CSRF token, whatever it is called). */
   async signIn(username: string, password: string) {
     const page = await (await this.fetch('/inbox/sign-in')).text();
@@ -87,18 +108,26 @@ async function prepare(target: Target, count: number) {
   const database = await openDatabase(target.database);
   try {
     const documents = await loadDocumentRegistry('thresholds');
-    const start = process.hrtime.bigint();
-    await seedDemo(database.db, { count, allowReal: false, documents });
-    const seededMs = elapsedMs(start);
-    const password = randomBytes(18).toString('base64url');
-    await createUser(database.db, { username: 'bench-reader', role: 'admin', password }, undefined);
-    const { id } = await database.db
+    // A target whose database already holds the demo referrals is measured as it is (seeding takes minutes).
+    const demo = await database.db
       .selectFrom('submissions')
-      .select('id')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('demo', '=', 1)
+      .executeTakeFirstOrThrow();
+    const start = process.hrtime.bigint();
+    if (Number(demo.n) < count)
+      await seedDemo(database.db, { count: count - Number(demo.n), allowReal: false, documents });
+    const seededMs = Number(demo.n) < count ? elapsedMs(start) : Number.NaN;
+    const password = randomBytes(18).toString('base64url');
+    const username = `bench-reader-${randomBytes(4).toString('hex')}`;
+    await createUser(database.db, { username, role: 'admin', password }, undefined);
+    const { id, agency } = await database.db
+      .selectFrom('submissions')
+      .select(['id', 'agency'])
       .orderBy('received_at')
       .limit(1)
       .executeTakeFirstOrThrow();
-    return { password, referralId: id, seededMs };
+    return { username, password, referralId: id, agency, seededMs };
   } finally {
     await database.close();
   }
@@ -107,11 +136,11 @@ async function prepare(target: Target, count: number) {
 export async function benchInbox(target: Target): Promise<void> {
   const count = Number(process.env.BENCH_INBOX_COUNT ?? DEFAULT_COUNT);
   try {
-    const { password, referralId, seededMs } = await prepare(target, count);
+    const { username, password, referralId, agency, seededMs } = await prepare(target, count);
     const server = await startServerProcess(target.env);
     try {
       const staff = new Staff(server);
-      await staff.signIn('bench-reader', password);
+      await staff.signIn(username, password);
       const page = async (url: string) => {
         const response = await staff.fetch(url);
         await response.arrayBuffer();
@@ -127,7 +156,8 @@ export async function benchInbox(target: Target): Promise<void> {
         ['filter: status in triage', '/inbox?status=in-triage'],
         ['filter: status decided', '/inbox?status=decided'],
         ['filter: level 3', '/inbox?level=3'],
-        ['filter: agency (police)', '/inbox?agency=police'],
+        // An agency the referrals come from (the descriptions of need list the partnership's own).
+        [`filter: agency (${agency})`, `/inbox?agency=${encodeURIComponent(agency)}`],
         ['filter: received in one month', `/inbox?from=${monthAgo(2)}&to=${monthAgo(1)}`],
         ['a referral', `/inbox/submissions/${referralId}`],
         ['consistency report, all time', '/inbox/report'],
@@ -136,7 +166,9 @@ export async function benchInbox(target: Target): Promise<void> {
         {
           name: 'referrals',
           value: count.toLocaleString('en-GB'),
-          note: `seeded in ${fixed(seededMs / 1000, 1)} s (admin seed-demo's code)`,
+          note: Number.isNaN(seededMs)
+            ? 'seeded before this run'
+            : `seeded in ${fixed(seededMs / 1000, 1)} s (admin seed-demo's code)`,
         },
         { name: 'floor: GET /api/v1/health p95', value: `${fixed(floor, 1)} ms` },
       ];
@@ -177,16 +209,13 @@ async function exportFigures(staff: Staff, health: () => Promise<void>, floor: n
     }
   })();
   const start = process.hrtime.bigint();
-  const response = await staff.fetch('/inbox/export/submissions.csv', { headers: { 'accept-encoding': 'br' } });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error('the export sent no body');
+  const response = await staff.download('/inbox/export/submissions.csv', { 'accept-encoding': 'br' });
+  if (response.statusCode !== 200) throw new Error(`the export answered ${response.statusCode}`);
   let firstByteMs = Number.NaN;
   let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
     if (Number.isNaN(firstByteMs)) firstByteMs = elapsedMs(start);
-    bytes += value.length;
+    bytes += chunk.length;
   }
   const totalMs = elapsedMs(start);
   exporting = false;
@@ -199,7 +228,7 @@ async function exportFigures(staff: Staff, health: () => Promise<void>, floor: n
       value: `${fixed(firstByteMs, 0)} ms`,
       goal: goalMark(firstByteMs <= FIRST_BYTE_GOAL_MS, `≤ ${FIRST_BYTE_GOAL_MS} ms`),
       peer: `health ${fixed(firstByteMs / floor, 0)}×`,
-      note: `whole export ${fixed(totalMs / 1000, 1)} s, ${(bytes / 1024 / 1024).toFixed(1)} MiB brotli`,
+      note: `whole export ${fixed(totalMs / 1000, 1)} s, ${(bytes / 1024 / 1024).toFixed(1)} MiB sent (${response.headers['content-encoding'] ?? 'not compressed'})`,
     },
     {
       name: 'health p99 during the export',

@@ -250,7 +250,7 @@ export async function seedDemo(db: Kysely<Tables>, options: SeedOptions): Promis
   // Statistics for the query planner, so the inbox's queries use the indexes meant for them at
   // once; on PostgreSQL also the visibility map, without which an index-only scan reads the table.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`vacuum (analyze) submissions, triage_states, decisions`.execute(db);
+    await sql`vacuum (analyze) submissions, submission_indicators, triage_states, decisions`.execute(db);
   } else {
     await sql`analyze`.execute(db);
   }

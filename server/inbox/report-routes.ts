@@ -12,7 +12,8 @@ import { parseDayRange, parseListQuery } from './filters.ts';
 import { outcomeLabel, STATUS_LABELS } from './model.ts';
 import { consistencyReport, percent, type AgreementRow } from './report.ts';
 import { recordAudit } from './store/audit.ts';
-import { countSubmissions, exportSubmissions, type ExportRow } from './store/queries.ts';
+import { exportSubmissions, type ExportRow } from './store/export-query.ts';
+import { countSubmissions } from './store/queries.ts';
 import { reportData } from './store/report-data.ts';
 import { reportPage } from './views/report.ts';
 

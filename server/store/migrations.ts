@@ -9,6 +9,7 @@ import type { Migration } from 'kysely';
 import { signInAttemptsByAddress } from './migration-0003-sign-in-by-address.ts';
 import { rateLimitHits } from './migration-0003a-rate-limit-hits.ts';
 import { submissionReferences } from './migration-0005-references.ts';
+import { submissionIndicators } from './migration-0006-submission-indicators.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -226,5 +227,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003a-rate-limit-hits': rateLimitHits(dialect),
     '0004-inbox-at-volume': inboxAtVolume(),
     '0005-submission-references': submissionReferences(),
+    '0006-submission-indicators': submissionIndicators(dialect),
   };
 }

@@ -143,6 +143,16 @@ export interface AuditEventsTable {
   details: string;
 }
 
+/** Each referral's indicators, one row each, kept by triggers from its payload (migration 0006). */
+export interface SubmissionIndicatorsTable {
+  submission_id: string;
+  indicator_id: string;
+  /** Copied from the referral (they never change), so the report needs no join to it. */
+  practitioner_level: number;
+  engine_level: number;
+  received_at: Timestamp;
+}
+
 /** PostgreSQL only: the rate limits' shared counters (see rate-limit-store.ts). */
 export interface RateLimitHitsTable {
   key: string;
@@ -161,6 +171,7 @@ export interface Tables {
   decisions: DecisionsTable;
   audit_events: AuditEventsTable;
   rate_limit_hits: RateLimitHitsTable;
+  submission_indicators: SubmissionIndicatorsTable;
 }
 
 export function toIso(value: string | Date): string {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../server/admin-cli.ts';
 import { seedDemo } from '../../server/admin/seed-demo.ts';
-import { EXPORT_BATCH_ROWS } from '../../server/inbox/store/queries.ts';
+import { EXPORT_BATCH_ROWS } from '../../server/inbox/store/export-query.ts';
 import { canarySubmission } from './support/canaries.ts';
 import { createTestDatabase, DATABASE_KINDS, testDocuments, type TestDatabase } from './support/harness.ts';
 import { HOST, startInboxApp, type InboxTestApp } from './support/inbox.ts';
@@ -85,6 +85,20 @@ describe.each(DATABASE_KINDS)('the inbox at volume on %s', (kind) => {
       .slice(1, -1)
       .map((line) => line.split(',')[0]);
     expect(new Set(ids).size).toBe(DEMO_COUNT);
+    // In the inbox's order: immediate risk first, then the higher level, then the oldest first.
+    const stored = await server.database.db
+      .selectFrom('submissions')
+      .select(['id', 'immediate_risk', 'practitioner_level', 'engine_level', 'received_at'])
+      .execute();
+    const listOrder = stored
+      .map((row) => ({
+        ...row,
+        level: Math.max(row.practitioner_level, row.engine_level),
+        at: new Date(row.received_at).getTime(),
+      }))
+      .sort((a, b) => b.immediate_risk - a.immediate_risk || b.level - a.level || a.at - b.at)
+      .map((row) => row.id);
+    expect(ids).toEqual(listOrder);
   });
 
   it('refuses to seed a database that holds a real referral, and adds nothing', async () => {

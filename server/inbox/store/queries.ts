@@ -1,9 +1,9 @@
 /**
  * What the inbox reads: the list (immediate risk first, then the higher of the referrer's and the
  * engine's level, highest first, then the oldest first), its counts, one referral, and the rows
- * of an export. The same SQL runs on SQLite and PostgreSQL.
+ * of an export. The same SQL runs on SQLite and PostgreSQL, but for the status filter (see `filtered`).
  */
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { toIso, type Tables } from '../../store/schema.ts';
 import type { Status } from '../model.ts';
 
@@ -19,7 +19,7 @@ export interface ListFilters {
 
 /** The level a referral is sorted and filtered by: the higher of the two, so no override hides urgency. */
 export const priorityLevel = sql<number>`case when s.engine_level > s.practitioner_level then s.engine_level else s.practitioner_level end`;
-const statusOf = sql<Status>`coalesce(t.status, 'new')`;
+export const statusOf = sql<Status>`coalesce(t.status, 'new')`;
 
 type Db = Kysely<Tables>;
 
@@ -28,19 +28,28 @@ const narrowsSubmissions = (filters: ListFilters) =>
   filters.level !== undefined || Boolean(filters.agency || filters.from || filters.to);
 
 /** Submissions (s) with their triage state (t), narrowed by the filters; callers add joins and columns. */
-function filtered(db: Db, filters: ListFilters, withStatus = true) {
+export function filtered(db: Db, filters: ListFilters, withStatus = true) {
   let query = db.selectFrom('submissions as s').leftJoin('triage_states as t', 't.submission_id', 's.id');
   if (filters.level !== undefined) query = query.where(priorityLevel, '=', filters.level);
   if (filters.agency) query = query.where('s.agency', '=', filters.agency);
   if (filters.from) query = query.where('s.received_at', '>=', filters.from);
   if (filters.to) query = query.where('s.received_at', '<', filters.to);
   const status = withStatus ? filters.status : undefined;
-  // Written through coalesce (not `t.status = …`) so the join stays a left join driven by the
-  // submissions' list-order index: the first page is then found after reading a few rows, where
-  // starting from triage_states would sort every decided referral first.
-  if (status === 'new') query = query.where('t.status', 'is', null);
-  else if (status) query = query.where(statusOf, '=', status);
-  return query;
+  if (!status) return query;
+  // Both databases should walk the submissions' list-order index and look up each one's state:
+  // the first page is then found after reading a few rows, where starting from triage_states
+  // would sort every decided referral first. SQLite does so when the join stays a left join
+  // (hence coalesce, not `t.status = …`); PostgreSQL cannot estimate that filter (it guesses
+  // 0.5 % of rows) and joins and sorts the whole table instead, but plans a (not) exists as that walk.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    return query.where(({ exists, not, selectFrom }) => {
+      const state = selectFrom('triage_states as ts')
+        .select('ts.submission_id')
+        .whereRef('ts.submission_id', '=', 's.id');
+      return status === 'new' ? not(exists(state)) : exists(state.where('ts.status', '=', status));
+    });
+  }
+  return status === 'new' ? query.where('t.status', 'is', null) : query.where(statusOf, '=', status);
 }
 
 /**
@@ -137,7 +146,8 @@ export async function listSubmissions(
 export async function countSubmissions(db: Db, filters: ListFilters): Promise<ListCounts> {
   const unfiltered = { ...filters, status: undefined };
   // Everything matching, from an index (no join): the total and how many are at immediate risk.
-  const all = await db
+  // Two independent queries: on PostgreSQL each takes a connection of its own and they run at once.
+  const everything = db
     .selectFrom('submissions as s')
     .$call((query) => {
       let q = query;
@@ -152,12 +162,10 @@ export async function countSubmissions(db: Db, filters: ListFilters): Promise<Li
       eb.fn.sum<string | number | null>('s.immediate_risk').as('risk'),
     ])
     .executeTakeFirstOrThrow();
-  const total = Number(all.n);
-  const allRisk = Number(all.risk ?? 0);
-  // Then the referrals someone has started on, which are the fewer: new is what is left.
+  // And the referrals someone has started on, which are the fewer: new is what is left.
   let started;
   if (narrowsSubmissions(filters) || filters.status) {
-    started = await db
+    started = db
       .selectFrom('submissions as s')
       .innerJoin('triage_states as t', 't.submission_id', 's.id')
       .$call((query) => {
@@ -177,15 +185,18 @@ export async function countSubmissions(db: Db, filters: ListFilters): Promise<Li
       .execute();
   } else {
     // No filter at all: triage_states alone says how many are started (its status index).
-    started = await db
+    started = db
       .selectFrom('triage_states as t')
       .select((eb) => ['t.status', eb.fn.countAll<string | number>().as('n'), sql<null>`null`.as('risk')])
       .groupBy('t.status')
       .execute();
   }
+  const [all, startedRows] = await Promise.all([everything, started]);
+  const total = Number(all.n);
+  const allRisk = Number(all.risk ?? 0);
   const byStatus: Record<Status, number> = { new: total, 'in-triage': 0, decided: 0 };
   const riskByStatus: Record<Status, number> = { new: allRisk, 'in-triage': 0, decided: 0 };
-  for (const row of started) {
+  for (const row of startedRows) {
     byStatus[row.status] = Number(row.n);
     riskByStatus[row.status] = Number(row.risk ?? 0);
     byStatus.new -= Number(row.n);
@@ -233,73 +244,3 @@ export async function findSubmission(db: Kysely<Tables>, id: string) {
   };
 }
 export type SubmissionRow = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
-
-/** Small enough that one batch (query, CSV, compression) holds the event loop for a few milliseconds. */
-export const EXPORT_BATCH_ROWS = 200;
-
-/** The export's rows with the latest decision's note and who made it, for the rows `narrow` picks. */
-function exportRows(db: Db, filters: ListFilters) {
-  return filtered(db, filters)
-    .leftJoin('decisions as d', (join) =>
-      join.onRef('d.submission_id', '=', 's.id').onRef('d.sequence', '=', 't.decision_count'),
-    )
-    .leftJoin('users as u', 'u.id', 'd.decided_by')
-    .select([
-      's.id',
-      's.received_at',
-      's.agency',
-      's.practitioner_level',
-      's.engine_level',
-      's.suggested_level',
-      's.immediate_risk',
-      's.override_rationale',
-      's.payload',
-      statusOf.as('status'),
-      'd.decided_level',
-      'd.outcome',
-      'd.note',
-      'd.decided_at',
-      'u.username as decided_by',
-    ]);
-}
-
-/**
- * Everything an export needs, in list order, a batch of rows at a time, each batch its own short
- * query: a whole-table read would hold the database (and, on SQLite, the event loop) for as long
- * as it runs, and every other request would wait. The list order is walked in slices of equal
- * immediate risk and level, each read by keyset (received time, id) from the list-order index.
- */
-export async function* exportSubmissions(db: Db, filters: ListFilters) {
-  const slices = await db
-    .selectFrom('submissions as s')
-    .select(['s.immediate_risk', priorityLevel.as('level')])
-    .distinct()
-    .execute();
-  slices.sort((a, b) => b.immediate_risk - a.immediate_risk || b.level - a.level);
-  for (const slice of slices) {
-    if (filters.level !== undefined && slice.level !== filters.level) continue;
-    let after: { receivedAt: string | Date; id: string } | undefined;
-    for (;;) {
-      let query = exportRows(db, { ...filters, level: slice.level })
-        .where('s.immediate_risk', '=', slice.immediate_risk)
-        .orderBy('s.received_at', 'asc')
-        .orderBy('s.id')
-        .limit(EXPORT_BATCH_ROWS);
-      if (after) {
-        const { receivedAt, id } = after;
-        query = query.where((eb) => eb(eb.refTuple('s.received_at', 's.id'), '>', eb.tuple(receivedAt, id)));
-      }
-      const rows = await query.execute();
-      if (!rows.length) break;
-      const last = rows[rows.length - 1];
-      if (last) after = { receivedAt: last.received_at, id: last.id };
-      yield rows.map((row) => ({
-        ...row,
-        received_at: toIso(row.received_at),
-        decided_at: row.decided_at ? toIso(row.decided_at) : null,
-      }));
-      if (rows.length < EXPORT_BATCH_ROWS) break;
-    }
-  }
-}
-export type ExportRow = ReturnType<typeof exportSubmissions> extends AsyncGenerator<(infer Row)[]> ? Row : never;

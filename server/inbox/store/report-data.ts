@@ -2,9 +2,10 @@
  * The figures behind the consistency report for a range of days, counted by the database: how
  * many referrals share each agency and pair of levels, how many of those were decided at each
  * level, and the indicators most often chosen where the levels disagree. At 100,000 referrals
- * this is a few hundred grouped rows instead of every row and payload read into the server.
+ * this is a few hundred grouped rows instead of every row and payload read into the server; the
+ * indicators come from their own table (migration 0006), never from the payloads.
  */
-import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Tables } from '../../store/schema.ts';
 import { TOP_INDICATORS, type IndicatorCount, type ReportInput } from '../report.ts';
 
@@ -19,6 +20,7 @@ export interface ReportData {
   indicators: IndicatorCount[];
 }
 
+type Db = Kysely<Tables>;
 type Query<O> = SelectQueryBuilder<Tables & { s: Tables['submissions'] }, 's', O>;
 
 function inRange<Q extends Query<object>>(query: Q, range: ReportRange): Q {
@@ -28,29 +30,51 @@ function inRange<Q extends Query<object>>(query: Q, range: ReportRange): Q {
   return narrowed;
 }
 
-const isPostgres = (db: Kysely<Tables>) => db.getExecutor().adapter instanceof PostgresAdapter;
+const LEVELS = ['s.agency', 's.practitioner_level', 's.engine_level'] as const;
+type Group = { agency: string; practitioner_level: number; engine_level: number; n: string | number };
 
-/** Decided referrals whose three levels are not all the same (report.ts `levelsDisagree`). */
-const disagreeing = sql<boolean>`t.decided_level is not null and (s.practitioner_level <> t.decided_level or s.engine_level <> t.decided_level)`;
-
-export async function reportData(db: Kysely<Tables>, range: ReportRange): Promise<ReportData> {
-  const levels = ['s.agency', 's.practitioner_level', 's.engine_level'] as const;
-  const all = await inRange(db.selectFrom('submissions as s'), range)
-    .select((eb) => [...levels, eb.fn.countAll<string | number>().as('n')])
-    .groupBy([...levels])
+/** Every referral in the range, by agency and pair of levels. */
+function allGroups(db: Db, range: ReportRange): Promise<Group[]> {
+  return inRange(db.selectFrom('submissions as s'), range)
+    .select((eb) => [...LEVELS, eb.fn.countAll<string | number>().as('n')])
+    .groupBy([...LEVELS])
     .execute();
-  const decided = await inRange(
-    db.selectFrom('submissions as s').innerJoin('triage_states as t', 't.submission_id', 's.id'),
-    range,
-  )
+}
+
+/** The decided referrals in the range, by agency, pair of levels and decided level. */
+function decidedGroups(db: Db, range: ReportRange): Promise<(Group & { decided_level: number | null })[]> {
+  return inRange(db.selectFrom('submissions as s').innerJoin('triage_states as t', 't.submission_id', 's.id'), range)
     .where('t.decided_level', 'is not', null)
-    .select((eb) => [...levels, 't.decided_level', eb.fn.countAll<string | number>().as('n')])
-    .groupBy([...levels, 't.decided_level'])
+    .select((eb) => [...LEVELS, 't.decided_level', eb.fn.countAll<string | number>().as('n')])
+    .groupBy([...LEVELS, 't.decided_level'])
     .execute();
+}
 
-  // Each group of alike referrals: the decided ones at each decided level, the rest undecided.
-  const key = (row: { agency: string; practitioner_level: number; engine_level: number }) =>
-    `${row.agency}\u0000${row.practitioner_level}\u0000${row.engine_level}`;
+/**
+ * The indicators most often chosen in decided referrals whose three levels are not all the same
+ * (report.ts `levelsDisagree`). A referral has each indicator once in the table, so a row is a referral.
+ */
+async function indicatorCounts(db: Db, range: ReportRange): Promise<IndicatorCount[]> {
+  let query = db
+    .selectFrom('triage_states as t')
+    .innerJoin('submission_indicators as i', 'i.submission_id', 't.submission_id')
+    .where('t.decided_level', 'is not', null)
+    .where(sql<boolean>`(i.practitioner_level <> t.decided_level or i.engine_level <> t.decided_level)`);
+  if (range.from) query = query.where('i.received_at', '>=', range.from);
+  if (range.to) query = query.where('i.received_at', '<', range.to);
+  const rows = await query
+    .select((eb) => ['i.indicator_id', eb.fn.countAll<string | number>().as('n')])
+    .groupBy('i.indicator_id')
+    .orderBy('n', 'desc')
+    .orderBy('i.indicator_id')
+    .limit(TOP_INDICATORS)
+    .execute();
+  return rows.map((row) => ({ id: row.indicator_id, count: Number(row.n) }));
+}
+
+/** Each group of alike referrals as one report input: the decided ones at each decided level, the rest undecided. */
+function inputsFrom(all: readonly Group[], decided: readonly (Group & { decided_level: number | null })[]) {
+  const key = (row: Group) => `${row.agency}\u0000${row.practitioner_level}\u0000${row.engine_level}`;
   const undecided = new Map(all.map((row) => [key(row), Number(row.n)]));
   const inputs: ReportInput[] = decided.map((row) => {
     undecided.set(key(row), (undecided.get(key(row)) ?? 0) - Number(row.n));
@@ -76,26 +100,15 @@ export async function reportData(db: Kysely<Tables>, range: ReportRange): Promis
       });
     }
   }
+  return inputs;
+}
 
-  // The payload's indicators, unnested by the database's own JSON functions (json, not jsonb, on
-  // PostgreSQL: read once, the text is quicker to scan than to convert).
-  const indicator = isPostgres(db)
-    ? sql`cross join lateral json_array_elements_text(s.payload::json -> 'indicators') as i(value)`
-    : sql`join json_each(s.payload, '$.indicators') as i`;
-  const where = [
-    disagreeing,
-    ...(range.from ? [sql`s.received_at >= ${range.from}`] : []),
-    ...(range.to ? [sql`s.received_at < ${range.to}`] : []),
-  ];
-  const { rows } = await sql<{ id: string; n: string | number }>`
-    select i.value as id, count(distinct s.id) as n
-    from triage_states as t
-    join submissions as s on s.id = t.submission_id
-    ${indicator}
-    where ${sql.join(where, sql` and `)}
-    group by i.value
-    order by n desc, id
-    limit ${TOP_INDICATORS}
-  `.execute(db);
-  return { inputs, indicators: rows.map((row) => ({ id: String(row.id), count: Number(row.n) })) };
+export async function reportData(db: Db, range: ReportRange): Promise<ReportData> {
+  // Independent queries: on PostgreSQL each takes a connection of its own and they run at once.
+  const [all, decided, indicators] = await Promise.all([
+    allGroups(db, range),
+    decidedGroups(db, range),
+    indicatorCounts(db, range),
+  ]);
+  return { inputs: inputsFrom(all, decided), indicators };
 }
