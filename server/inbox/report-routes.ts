@@ -39,6 +39,8 @@ function badRequest(reply: FastifyReply, messages: readonly string[]) {
 
 const SUBMISSION_COLUMNS = [
   'referral_id',
+  // The short code the referrer was shown and may quote on the phone.
+  'reference',
   'received_at',
   'status',
   'immediate_risk',
@@ -100,6 +102,7 @@ function submissionCells(row: ExportRow, agencyName: (id: string) => string): Cs
   const s = JSON.parse(row.payload) as Partial<Submission>;
   return [
     row.id,
+    row.reference,
     row.received_at,
     STATUS_LABELS[row.status],
     row.immediate_risk === 1 ? 'yes' : 'no',

@@ -162,6 +162,14 @@ describe.each(DATABASE_KINDS)('hostile text, exports and retention on %s', (kind
     expect(cell('child_voice')).toBe(`'${FORMULAS[2]}`);
     expect(cell('decision_note')).toBe(`'${FORMULAS[0]} ${XSS[0]}`);
     expect(cell('referrer_reason_for_level')).toBe(`'${FORMULAS[0]} ${XSS[2]}`);
+    // The short reference the referrer was shown, beside the id, so a phone call can be matched.
+    const stored = await server.database.db
+      .selectFrom('submissions')
+      .select(['id', 'reference'])
+      .executeTakeFirstOrThrow();
+    expect(header?.slice(0, 2)).toEqual(['referral_id', 'reference']);
+    expect(cell('referral_id')).toBe(stored.id);
+    expect(cell('reference')).toBe(stored.reference);
   });
 
   it('purges referrals older than the period with their decisions; a dry run only counts', async () => {

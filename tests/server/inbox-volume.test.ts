@@ -79,7 +79,7 @@ describe.each(DATABASE_KINDS)('the inbox at volume on %s', (kind) => {
     const body = Buffer.concat(chunks).toString('utf8');
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks[0]?.length).toBeLessThan(body.length);
-    expect(chunks[0]?.toString('utf8')).toMatch(/^\uFEFFreferral_id,received_at,status,/);
+    expect(chunks[0]?.toString('utf8')).toMatch(/^\uFEFFreferral_id,reference,received_at,status,/);
     const ids = body
       .split('\r\n')
       .slice(1, -1)

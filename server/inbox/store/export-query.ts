@@ -65,6 +65,7 @@ function exportRows(db: Db, ids: readonly string[]) {
     .leftJoin('users as u', 'u.id', 'd.decided_by')
     .select([
       's.id',
+      's.reference',
       's.received_at',
       's.agency',
       's.practitioner_level',
