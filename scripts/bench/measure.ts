@@ -3,6 +3,7 @@
  * beside its goal and, for a time, beside its peer measured in the same run (a ratio of two
  * figures from one run means something on a shared machine; a bare time does not).
  */
+import os from 'node:os';
 import { existsSync } from 'node:fs';
 
 export function percentile(sortedMs: readonly number[], p: number): number {
@@ -85,8 +86,11 @@ export function chromiumPath(): string {
  * stack trace) and marks the run failed, and either way the next part still runs.
  */
 export async function runPart(title: string, part: () => Promise<void>): Promise<void> {
+  const loadBefore = loadAverage();
   try {
     await part();
+    // Figures from a busy machine read differently: say how busy it was, before and after.
+    process.stdout.write(`  (${title}: load average ${loadBefore} before, ${loadAverage()} after)\n`);
   } catch (error) {
     if (error instanceof Skipped) return printSkipped(title, error.message);
     const message = error instanceof Error ? error.message : String(error);
@@ -97,6 +101,9 @@ export async function runPart(title: string, part: () => Promise<void>): Promise
     process.exitCode = 1;
   }
 }
+
+/** The one-minute load average, which says whether a run was quiet or busy. */
+const loadAverage = () => (os.loadavg()[0] ?? 0).toFixed(1);
 
 export const fixed = (value: number, digits = 3) => value.toFixed(digits);
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
