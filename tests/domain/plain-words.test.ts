@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeDay, describeStorageUse, describeWhen, formatSize, formatTime } from '../../src/domain/plain-words.ts';
+import {
+  describeDay,
+  describeStorageUse,
+  describeWhen,
+  formatIsoDate,
+  formatSize,
+  formatTime,
+} from '../../src/domain/plain-words.ts';
 
 const LONDON = 'Europe/London';
 const now = new Date('2026-11-30T10:00:00Z');
@@ -30,6 +37,11 @@ describe('times in plain words', () => {
 
   it('writes a moment’s day as "14 April 2025"', () => {
     expect(describeDay('2025-04-14T08:00:00Z', LONDON)).toBe('14 April 2025');
+  });
+
+  it('writes a calendar date, such as when rules take effect, the same way, whatever the time zone', () => {
+    expect(formatIsoDate('2025-04-01')).toBe('1 April 2025');
+    expect(formatIsoDate('2026-12-31')).toBe('31 December 2026');
   });
 });
 

@@ -1,3 +1,4 @@
+import { formatIsoDate } from '../../domain/plain-words.ts';
 import type { DocumentSummary } from '../../domain/thresholds/catalogue.ts';
 
 const STATUS_LABELS = {
@@ -5,30 +6,6 @@ const STATUS_LABELS = {
   approved: 'Approved',
   withdrawn: 'Withdrawn: do not use',
 } as const;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * "1 April 2025", written out by hand: the first Intl date format on a page loads the browser's
- * locale data, which cost the start page's first render 60 ms at 4× CPU.
- */
-const formatDate = (isoDate: string) => {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
-};
 
 export function DocumentDetails({ document }: { document: DocumentSummary }) {
   return (
@@ -40,7 +17,7 @@ export function DocumentDetails({ document }: { document: DocumentSummary }) {
       <div>
         <dt>Version</dt>
         <dd>
-          {document.version}, in effect from {formatDate(document.effectiveDate)}
+          {document.version}, in effect from {formatIsoDate(document.effectiveDate)}
         </dd>
       </div>
       <div>
