@@ -152,12 +152,25 @@ describe('the outbox sync loop', () => {
   it('shows each step of a send: queued, sending, sent', async () => {
     const { device } = await setUp();
     await device.queueReferral();
-    const { sync } = syncFor(device);
+    // The front door answers only once "sending" has been shown, so no step can pass unseen
+    // however slow the machine (refreshes overtaken by newer ones are dropped, by design).
+    let sendingShown!: () => void;
+    const shown = new Promise<void>((resolve) => (sendingShown = resolve));
+    const api = device.dependencies.api;
+    const heldApi = Object.assign(Object.create(api) as typeof api, {
+      submit: async (...args: Parameters<typeof api.submit>) => {
+        await shown;
+        return api.submit(...args);
+      },
+    });
+    const { sync } = syncFor(device, { api: heldApi });
     const seen: OutboxStatus[][] = [];
     sync.subscribe(() => {
       const now = statuses(sync);
       if (JSON.stringify(now) !== JSON.stringify(seen.at(-1))) seen.push(now);
+      if (now[0] === 'sending') sendingShown();
     });
+    await sync.refresh();
     await sync.run();
     expect(seen.filter((step) => step.length)).toEqual([['queued'], ['sending'], ['sent']]);
   });
