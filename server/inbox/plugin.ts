@@ -8,6 +8,7 @@
  * is read, and the CSRF token after.
  */
 import cookie from '@fastify/cookie';
+import formBody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
@@ -73,6 +74,15 @@ function inboxContext(options: InboxOptions): InboxContext {
   };
 }
 
+/** A field sent twice keeps its first value, as the routes expect a string (never an array). */
+function firstValueOfEachField(body: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (!Object.hasOwn(fields, key)) fields[key] = value;
+  }
+  return fields;
+}
+
 const isDataUrl = (url: string) => (url.split('?')[0] ?? '').endsWith('.csv');
 
 export async function registerInbox(app: FastifyInstance, options: InboxOptions) {
@@ -84,17 +94,7 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
       await inbox.register(cookie);
       // Forms only: no JSON, no text, no multipart here.
       inbox.removeAllContentTypeParsers();
-      inbox.addContentTypeParser(
-        'application/x-www-form-urlencoded',
-        { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
-        (_request, body, done) => {
-          const fields: Record<string, string> = {};
-          for (const [key, value] of new URLSearchParams(String(body))) {
-            if (!Object.hasOwn(fields, key)) fields[key] = value;
-          }
-          done(null, fields);
-        },
-      );
+      await inbox.register(formBody, { bodyLimit: FORM_BODY_LIMIT_BYTES, parser: firstValueOfEachField });
 
       inbox.addHook('onRequest', async (request, reply) => {
         reply.header('Cache-Control', 'no-store');

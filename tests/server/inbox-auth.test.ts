@@ -362,6 +362,17 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
       payload: JSON.stringify({ csrfToken, decidedLevel: 3 }),
     });
     expect(json.statusCode).toBe(415);
+    // A field sent twice keeps its first value (never an array a route would choke on).
+    const twice = server.browser();
+    const signInPage = await twice.get('/inbox');
+    const repeated = await twice.post('/inbox/sign-in', [
+      ['csrfToken', csrfTokenIn(signInPage.body)],
+      ['username', 'triager'],
+      ['username', 'nobody'],
+      ['password', TEST_PASSWORD],
+      ['password', 'wrong'],
+    ]);
+    expect(repeated.statusCode).toBe(303);
     expect((await browser.post(url, { csrfToken, note: 'x'.repeat(70_000) })).statusCode).toBe(413);
     expect((await browser.get('/inbox/submissions/not-a-uuid')).statusCode).toBe(404);
     expect((await browser.get(`/inbox/submissions/${randomUUID()}`)).statusCode).toBe(404);
