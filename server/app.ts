@@ -29,7 +29,7 @@ import { referenceOf } from './store/references.ts';
 import { submissionStore } from './store/submissions.ts';
 
 export type AppConfig = Pick<Config, 'staticDir' | 'rateLimitPerMinute' | 'enrolRateLimitPerMinute' | 'trustProxy'> &
-  Partial<Pick<Config, 'requestTimeoutMs' | 'maxConnectionsPerAddress'>>;
+  Partial<Pick<Config, 'requestTimeoutMs' | 'maxConnectionsPerAddress' | 'inboxCsrfKey'>>;
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
@@ -115,7 +115,13 @@ export async function buildApp({
     perMinute: config.rateLimitPerMinute,
   });
   // Before the app: its catch-all would otherwise answer /inbox with index.html.
-  await registerInbox(app, { ...inbox, db: database.db, monitor: database.monitor, documents });
+  await registerInbox(app, {
+    ...inbox,
+    db: database.db,
+    monitor: database.monitor,
+    documents,
+    csrfKey: config.inboxCsrfKey,
+  });
   await registerStaticApp(app, config.staticDir);
   return app;
 }

@@ -61,6 +61,13 @@ const envSchema = z.object({
   ENROL_RATE_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, whole('ENROL_RATE_LIMIT_PER_MINUTE', 1, 10_000).default(20)),
   ENROLMENT_CODE_HOURS: z.preprocess(unsetIfEmpty, whole('ENROLMENT_CODE_HOURS', 1, 24 * 14).default(24)),
   REQUEST_TIMEOUT_SECONDS: z.preprocess(unsetIfEmpty, whole('REQUEST_TIMEOUT_SECONDS', 1, 600).default(30)),
+  INBOX_CSRF_KEY: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .min(32, 'INBOX_CSRF_KEY must be 32 characters or more: make one with `openssl rand -base64 32`')
+      .optional(),
+  ),
   MAX_CONNECTIONS_PER_ADDRESS: z.preprocess(
     unsetIfEmpty,
     whole('MAX_CONNECTIONS_PER_ADDRESS', 0, 100_000).default(100),
@@ -95,6 +102,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Open sockets per client address (0: no cap). */
   maxConnectionsPerAddress: number;
+  /** Binds the inbox's form tokens to sessions; the same on every app server (see requireInboxCsrfKey). */
+  inboxCsrfKey: string | undefined;
 }
 
 export const SQLITE_FILE_NAME = 'levels-of-need.sqlite';
@@ -135,7 +144,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = PROJECT_
     trustProxy: parseTrustProxy(settings.TRUST_PROXY),
     requestTimeoutMs: settings.REQUEST_TIMEOUT_SECONDS * 1000,
     maxConnectionsPerAddress: settings.MAX_CONNECTIONS_PER_ADDRESS,
+    inboxCsrfKey: settings.INBOX_CSRF_KEY,
   };
+}
+
+/**
+ * Before the server starts (not the admin commands, which print no forms): on PostgreSQL, where
+ * several app servers may share the database behind a load balancer, they must share the key that
+ * signs the inbox's forms, or a form printed by one is refused by another. On SQLite there is one
+ * server, which makes a key of its own at start-up when none is set.
+ */
+export function requireInboxCsrfKey(config: Config): void {
+  if (config.database.kind === 'postgres' && !config.inboxCsrfKey) {
+    throw new ConfigError(
+      "The server's settings have problems to fix:\n" +
+        'INBOX_CSRF_KEY: INBOX_CSRF_KEY must be set with DATABASE_URL, the same on every app server: make one with `openssl rand -base64 32`',
+    );
+  }
 }
 
 /** A database URL fit to print: the password is never shown. */

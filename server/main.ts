@@ -4,7 +4,7 @@
  * one clear message on stderr and exit code 1, never a stack trace.
  */
 import { buildApp } from './app.ts';
-import { ConfigError, describeDatabase, loadConfig } from './config.ts';
+import { ConfigError, describeDatabase, loadConfig, requireInboxCsrfKey } from './config.ts';
 import { DocumentsError, loadDocumentRegistry } from './documents.ts';
 import { createLogger, safeError } from './http/logging.ts';
 import { StaticDirError } from './http/static-app.ts';
@@ -14,6 +14,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function start() {
   const config = loadConfig();
+  requireInboxCsrfKey(config);
   const logger = createLogger(config.logLevel);
   const documents = await loadDocumentRegistry(config.thresholdsDir);
   const database: OpenDatabase = await openDatabase(config.database);

@@ -140,7 +140,8 @@ async function postgresTarget(adminUrl: string): Promise<Target> {
   url.pathname = `/${name}`;
   return {
     name: 'PostgreSQL (synchronous_commit=on)',
-    env: { DATABASE_URL: url.toString() },
+    // One server, but PostgreSQL asks for a shared key (see requireInboxCsrfKey): any will do here.
+    env: { DATABASE_URL: url.toString(), INBOX_CSRF_KEY: 'bench-only-key-that-signs-no-real-forms' },
     database: { kind: 'postgres', url: url.toString(), poolMax: CONCURRENCY },
     async rawInsert(deviceId, count, concurrency) {
       const pool = new pg.Pool({ connectionString: url.toString(), max: concurrency });

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { listDevices, revokeDevice, type DeviceSummary } from '../store/devices.ts';
+import { formToken } from './web-security.ts';
 import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
 import { html } from './html.ts';
 import { recordAudit } from './store/audit.ts';
@@ -120,11 +121,12 @@ export function registerAdminRoutes(inbox: FastifyInstance, context: InboxContex
     const session = sessionOf(request);
     const [users, devices] = await Promise.all([listUsers(context.db), listDevices(context.db)]);
     const notice = NOTICES[String((request.query as Record<string, unknown>).notice)];
-    const body = adminPage(users, devices, session.csrfToken, session.user.username, notice);
+    const csrfToken = formToken(request, reply);
+    const body = adminPage(users, devices, csrfToken, session.user.username, notice);
     return sendHtml(
       reply,
       200,
-      page({ title: 'Staff and devices', body, user: session.user, csrfToken: session.csrfToken, section: 'admin' }),
+      page({ title: 'Staff and devices', body, user: session.user, csrfToken, section: 'admin' }),
     );
   });
 

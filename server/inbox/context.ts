@@ -1,7 +1,6 @@
 /**
  * What every inbox route is handed (the database, the descriptions of need, a clock), and the
- * guards they share: a signed-in member of staff, a role, and a form post from this site carrying
- * the session's token.
+ * guards they share: a signed-in member of staff, and a role.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -12,7 +11,6 @@ import type { Role } from './model.ts';
 import type { ScryptParameters } from './passwords.ts';
 import type { ActiveSession } from './store/staff.ts';
 import { messagePage } from './views/sign-in.ts';
-import { tokensMatch } from './web-security.ts';
 
 export interface InboxContext {
   db: Kysely<Tables>;
@@ -64,8 +62,8 @@ export function sessionOf(request: FastifyRequest): ActiveSession {
 
 /**
  * A preHandler for a route: page routes answer the sign-in page without a session, data routes
- * (CSV) 401; with `role`, other roles get 403. Form posts must carry the session's token (403);
- * that they come from this site is checked for every post before this (see plugin.ts).
+ * (CSV) 401; with `role`, other roles get 403. A `form` is guarded like a page: that a post comes
+ * from this site and carries the session's token is checked for every post before this (plugin.ts).
  */
 export function guard(
   signIn: SignInResponder,
@@ -74,10 +72,6 @@ export function guard(
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const session = request.inboxSession;
     if (!session) return options.kind === 'data' ? sendNotSignedIn(reply) : signIn(request, reply);
-    if (options.kind === 'form') {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      if (!tokensMatch(body.csrfToken, session.csrfToken)) return sendHtml(reply, 403, expiredFormPage());
-    }
     if (options.role && session.user.role !== options.role) {
       return sendHtml(
         reply,

@@ -5,12 +5,14 @@
  * (the API still accepts JSON only), renders errors as pages, and sends `Cache-Control: no-store`
  * on every response (the service worker never sees /inbox either: see scripts/pwa/vite-pwa.ts).
  * Every form post must come from this site: Sec-Fetch-Site and Origin are checked before the body
- * is read, and the CSRF token after.
+ * is read, and the CSRF token (@fastify/csrf-protection, see web-security.ts) after.
  */
 import cookie from '@fastify/cookie';
+import formBody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
 import { agenciesOf } from '../../src/domain/assessment/agencies.ts';
 import type { DocumentRegistry } from '../documents.ts';
@@ -18,7 +20,7 @@ import { ApiError } from '../http/problems.ts';
 import { databaseFault, type DatabaseMonitor } from '../store/database-faults.ts';
 import type { Tables } from '../store/schema.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
-import { crossSitePage, guard, sendHtml, sendNotSignedIn, type InboxContext } from './context.ts';
+import { crossSitePage, expiredFormPage, guard, sendHtml, sendNotSignedIn, type InboxContext } from './context.ts';
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './model.ts';
 import { PASSWORD_PARAMETERS, type ScryptParameters } from './passwords.ts';
 import { registerReferralRoutes } from './referral-routes.ts';
@@ -26,7 +28,14 @@ import { registerReportRoutes } from './report-routes.ts';
 import { registerSignInRoutes, SESSION_LIMITS, signInResponder } from './sign-in.ts';
 import { findSession, touchSession } from './store/staff.ts';
 import { messagePage } from './views/sign-in.ts';
-import { isSameOrigin, readCookie, SESSION_COOKIE } from './web-security.ts';
+import {
+  checkFormToken,
+  isFormTokenRefusal,
+  isSameOrigin,
+  readCookie,
+  registerCsrfProtection,
+  SESSION_COOKIE,
+} from './web-security.ts';
 
 /** Compiled from styles/inbox.scss by the build (scripts/styles/inbox-stylesheet.ts), so read when first asked for. */
 const STYLESHEET_FILE = new URL('./assets/inbox.css', import.meta.url);
@@ -48,6 +57,11 @@ export interface InboxOptions {
   signInPerMinute?: number;
   /** Notes database faults (busy, damaged) the inbox meets; see database-faults.ts. */
   monitor?: DatabaseMonitor;
+  /**
+   * Binds form tokens to sessions (INBOX_CSRF_KEY). Without it, a random key per process: fine for
+   * one server (SQLite), but forms open across a restart then show "This form has expired".
+   */
+  csrfKey?: string;
 }
 
 function inboxContext(options: InboxOptions): InboxContext {
@@ -73,6 +87,15 @@ function inboxContext(options: InboxOptions): InboxContext {
   };
 }
 
+/** A field sent twice keeps its first value, as the routes expect a string (never an array). */
+function firstValueOfEachField(body: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (!Object.hasOwn(fields, key)) fields[key] = value;
+  }
+  return fields;
+}
+
 const isDataUrl = (url: string) => (url.split('?')[0] ?? '').endsWith('.csv');
 
 export async function registerInbox(app: FastifyInstance, options: InboxOptions) {
@@ -82,19 +105,10 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
   await app.register(
     async (inbox) => {
       await inbox.register(cookie);
+      await registerCsrfProtection(inbox, options.csrfKey ?? randomBytes(32));
       // Forms only: no JSON, no text, no multipart here.
       inbox.removeAllContentTypeParsers();
-      inbox.addContentTypeParser(
-        'application/x-www-form-urlencoded',
-        { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
-        (_request, body, done) => {
-          const fields: Record<string, string> = {};
-          for (const [key, value] of new URLSearchParams(String(body))) {
-            if (!Object.hasOwn(fields, key)) fields[key] = value;
-          }
-          done(null, fields);
-        },
-      );
+      await inbox.register(formBody, { bodyLimit: FORM_BODY_LIMIT_BYTES, parser: firstValueOfEachField });
 
       inbox.addHook('onRequest', async (request, reply) => {
         reply.header('Cache-Control', 'no-store');
@@ -114,6 +128,7 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
         }
         return undefined;
       });
+      inbox.addHook('preHandler', checkFormToken(inbox));
       // Whatever a route or an error set, nothing under /inbox may be stored by a browser or proxy.
       inbox.addHook('onSend', async (_request, reply) => {
         reply.header('Cache-Control', 'no-store');
@@ -129,6 +144,7 @@ export async function registerInbox(app: FastifyInstance, options: InboxOptions)
         else if (fault === 'busy') request.log.warn({ err: error }, 'the database is busy');
         else request.log.info({ code: error.code, status }, 'the inbox refused a request');
         reply.problemCode = error.code;
+        if (isFormTokenRefusal(error)) return sendHtml(reply, 403, expiredFormPage());
         if (status === 503) reply.header('Retry-After', fault === 'busy' ? '5' : '300');
         if (isDataUrl(request.url)) {
           const code = status === 429 ? 'rate-limited' : status >= 500 ? 'server-unavailable' : 'bad-request';

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assess, type Assessment } from '../../src/domain/engine/assess.ts';
 import type { Submission } from '../../src/domain/sync/submission-schema.ts';
+import { formToken } from './web-security.ts';
 import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
 import { parseListQuery } from './filters.ts';
 import { findByReference } from './find-by-reference.ts';
@@ -68,7 +69,7 @@ async function renderSubmission(
   const [decisions, audit] = await Promise.all([decisionsFor(context.db, id), auditFor(context.db, id)]);
   const body = submissionPage({
     user: session.user,
-    csrfToken: session.csrfToken,
+    csrfToken: formToken(request, reply),
     row,
     submission,
     document,
@@ -121,7 +122,7 @@ export function registerReferralRoutes(inbox: FastifyInstance, context: InboxCon
     ]);
     const body = listPage({
       user: session.user,
-      csrfToken: session.csrfToken,
+      csrfToken: formToken(request, reply),
       values: parsed.values,
       errors: parsed.errors,
       rows,

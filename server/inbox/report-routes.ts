@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import type { Submission } from '../../src/domain/sync/submission-schema.ts';
+import { formToken } from './web-security.ts';
 import { guard, sendHtml, sessionOf, type InboxContext, type SignInResponder } from './context.ts';
 import { csvChunks, toCsv, type CsvValue } from './csv.ts';
 import { parseDayRange, parseListQuery } from './filters.ts';
@@ -145,7 +146,7 @@ export function registerReportRoutes(inbox: FastifyInstance, context: InboxConte
     const { values, range, report: figures } = await report(request.query);
     const body = reportPage({
       user: session.user,
-      csrfToken: session.csrfToken,
+      csrfToken: formToken(request, reply),
       values,
       errors: range.errors,
       report: figures,

@@ -29,16 +29,7 @@ import {
 } from './store/staff.ts';
 import type { FieldError } from './views/components.ts';
 import { SIGN_IN_MESSAGES, signInPage, type SignInNotice } from './views/sign-in.ts';
-import {
-  clearCookie,
-  newToken,
-  readCookie,
-  SESSION_COOKIE,
-  setCookie,
-  SIGN_IN_COOKIE,
-  tokensMatch,
-} from './web-security.ts';
-import { expiredFormPage } from './context.ts';
+import { clearCookie, CSRF_COOKIE, formToken, SESSION_COOKIE, setCookie } from './web-security.ts';
 
 export const SESSION_LIMITS = { idleMinutes: SESSION_IDLE_MINUTES, maxHours: SESSION_MAX_HOURS };
 
@@ -96,7 +87,7 @@ export async function attemptSignIn(
   return { kind: 'signed-in', userId: user.id };
 }
 
-/** The sign-in page, with a fresh pre-session token in a cookie and in the form. */
+/** The sign-in page, its form's token bound to "signed-out" (see web-security.ts). */
 export function signInResponder(): SignInResponder {
   return async (request, reply) => {
     const notice: SignInNotice =
@@ -117,10 +108,8 @@ function renderSignIn(
   reply: FastifyReply,
   options: { status: number; notice?: SignInNotice; username?: string; errors?: FieldError[]; next?: string },
 ) {
-  // One token per browser, so two tabs on the sign-in page both work.
-  const existing = readCookie(request, SIGN_IN_COOKIE);
-  const csrfToken = existing ?? newToken();
-  if (!existing) setCookie(request, reply, SIGN_IN_COOKIE, csrfToken);
+  // One secret per browser, so two tabs on the sign-in page both work.
+  const csrfToken = formToken(request, reply);
   if (request.inboxHadCookie) clearCookie(request, reply, SESSION_COOKIE);
   const next = options.next ?? safeNext(request.method === 'GET' ? request.url : '/inbox');
   return sendHtml(
@@ -135,10 +124,8 @@ export function registerSignInRoutes(inbox: FastifyInstance, context: InboxConte
     '/sign-in',
     { config: { rateLimit: { max: context.signInPerMinute, timeWindow: 60_000 } } },
     async (request, reply) => {
+      // Its token was checked with every post's (plugin.ts).
       const body = (request.body ?? {}) as Record<string, string | undefined>;
-      if (!tokensMatch(body.csrfToken, readCookie(request, SIGN_IN_COOKIE))) {
-        return sendHtml(reply, 403, expiredFormPage());
-      }
       const username = (body.username ?? '').trim().slice(0, 200);
       const password = (body.password ?? '').slice(0, 1024);
       const next = safeNext(body.next);
@@ -151,7 +138,8 @@ export function registerSignInRoutes(inbox: FastifyInstance, context: InboxConte
           // A session this browser already had ends: one browser, one session, never a fixed one.
           if (request.inboxSession) await deleteSession(context.db, request.inboxSession.idHash);
           const { token } = await createSession(context.db, result.userId, SESSION_LIMITS, context.now());
-          clearCookie(request, reply, SIGN_IN_COOKIE);
+          // A new secret for the session: no token printed before sign-in works after it.
+          clearCookie(request, reply, CSRF_COOKIE);
           setCookie(request, reply, SESSION_COOKIE, token);
           return reply.redirect(next, 303);
         }

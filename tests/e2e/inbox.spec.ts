@@ -224,7 +224,7 @@ test.describe('the front door inbox', () => {
       await page.getByRole('link', { name: 'Download these referrals as a spreadsheet (CSV)' }).click();
       const file = await (await download).path();
       const csv = readFileSync(file, 'utf8');
-      expect(csv.startsWith('\uFEFFreferral_id,received_at,status')).toBe(true);
+      expect(csv.startsWith('\uFEFFreferral_id,reference,received_at,status')).toBe(true);
       expect(csv).toContain(`"'${FORMULA_NAME.replace(/"/g, '""')}"`);
       expect(csv).toContain('Strategy discussion with police today, 2pm.');
       expect(csv).toContain("'=1+2 Early help offer via the school; not level 3.");

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, describeDatabase, loadConfig } from '../../server/config.ts';
+import { ConfigError, describeDatabase, loadConfig, requireInboxCsrfKey } from '../../server/config.ts';
 import { openDatabase } from '../../server/store/database.ts';
 import { migrationsFor } from '../../server/store/migrations.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './support/harness.ts';
@@ -32,6 +32,21 @@ describe('the server settings', () => {
       staticDir: null,
       trustProxy: 1,
     });
+  });
+
+  it('ask the server for a shared form key on PostgreSQL (several app servers), not on SQLite (one)', () => {
+    const postgres = loadConfig({ DATABASE_URL: 'postgres://intake@db:5432/referrals' }, ROOT);
+    expect(() => requireInboxCsrfKey(postgres)).toThrow(
+      'INBOX_CSRF_KEY: INBOX_CSRF_KEY must be set with DATABASE_URL, the same on every app server',
+    );
+    const key = 'k'.repeat(44);
+    expect(() =>
+      requireInboxCsrfKey(
+        loadConfig({ DATABASE_URL: 'postgres://intake@db:5432/referrals', INBOX_CSRF_KEY: key }, ROOT),
+      ),
+    ).not.toThrow();
+    expect(() => requireInboxCsrfKey(loadConfig({}, ROOT))).not.toThrow();
+    expect(() => loadConfig({ INBOX_CSRF_KEY: 'short' }, ROOT)).toThrow('INBOX_CSRF_KEY must be 32 characters or more');
   });
 
   it('treat an empty variable as unset', () => {

@@ -112,7 +112,7 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
     try {
       const browser = proxied.browser();
       const page = await browser.get('/inbox', { 'x-forwarded-proto': 'https' });
-      expect(page.cookies[0]).toMatchObject({ name: 'inbox_sign_in', secure: true });
+      expect(page.cookies[0]).toMatchObject({ name: 'inbox_csrf', secure: true });
       const response = await browser.post(
         '/inbox/sign-in',
         { csrfToken: csrfTokenIn(page.body), next: '/inbox', username: 'triager', password: TEST_PASSWORD },
@@ -168,7 +168,7 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
   it('sets its cookies for /inbox only, hidden from scripts and never sent from another site', async () => {
     const page = await server.browser().get('/inbox');
     expect(page.cookies).toEqual([
-      expect.objectContaining({ name: 'inbox_sign_in', path: '/inbox', httpOnly: true, sameSite: 'Strict' }),
+      expect.objectContaining({ name: 'inbox_csrf', path: '/inbox', httpOnly: true, sameSite: 'Strict' }),
     ]);
     expect(page.cookies[0]?.secure).toBeUndefined();
     const browser = await signedIn();
@@ -277,7 +277,36 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
     const url = `/inbox/submissions/${submissionId}/triage`;
     expect((await browser.post(url, {})).statusCode).toBe(403);
     expect((await browser.post(url, { csrfToken: await other.csrfToken() })).statusCode).toBe(403);
+    // Even with the other browser's secret cookie too, its token belongs to its own session.
+    const othersToken = await other.csrfToken();
+    const borrowed = await browser.post(
+      url,
+      { csrfToken: othersToken },
+      {
+        cookie: `inbox_session=${browser.cookies.get('inbox_session')}; inbox_csrf=${other.cookies.get('inbox_csrf')}`,
+      },
+    );
+    expect(borrowed.statusCode).toBe(403);
+    expect(squash(borrowed.body)).toContain(squash('This form has expired'));
+    // A secret cookie sent twice was planted by another site: refused, even with a right token.
+    const csrfToken = await browser.csrfToken();
+    const secret = browser.cookies.get('inbox_csrf') ?? '';
+    const planted = await browser.post(
+      url,
+      { csrfToken },
+      {
+        cookie: `inbox_session=${browser.cookies.get('inbox_session')}; inbox_csrf=${secret}; inbox_csrf=${secret}`,
+      },
+    );
+    expect(planted.statusCode).toBe(403);
     expect((await browser.post('/inbox/sign-out', { csrfToken: 'x'.repeat(43) })).statusCode).toBe(403);
+    // The sign-in page's token stops working once its browser has signed in.
+    const newcomer = server.browser();
+    const beforeSignIn = csrfTokenIn((await newcomer.get('/inbox')).body);
+    expect((await newcomer.signIn('triager')).statusCode).toBe(303);
+    expect((await newcomer.post(url, { csrfToken: beforeSignIn })).statusCode).toBe(403);
+    expect(await server.database.db.selectFrom('triage_states').selectAll().execute()).toEqual([]);
+    expect((await newcomer.post(url, { csrfToken: await newcomer.csrfToken() })).statusCode).toBe(303);
     const stranger = server.browser();
     const forged = await stranger.post('/inbox/sign-in', {
       csrfToken: 'A'.repeat(43),
@@ -285,7 +314,7 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
       password: TEST_PASSWORD,
     });
     expect(forged.statusCode).toBe(403);
-    expect(await server.database.db.selectFrom('triage_states').selectAll().execute()).toEqual([]);
+    expect(await server.database.db.selectFrom('triage_states').selectAll().execute()).toHaveLength(1);
   });
 
   it('signs out: the session ends on the server, the cookie is cleared and Clear-Site-Data is sent', async () => {
@@ -362,6 +391,17 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
       payload: JSON.stringify({ csrfToken, decidedLevel: 3 }),
     });
     expect(json.statusCode).toBe(415);
+    // A field sent twice keeps its first value (never an array a route would choke on).
+    const twice = server.browser();
+    const signInPage = await twice.get('/inbox');
+    const repeated = await twice.post('/inbox/sign-in', [
+      ['csrfToken', csrfTokenIn(signInPage.body)],
+      ['username', 'triager'],
+      ['username', 'nobody'],
+      ['password', TEST_PASSWORD],
+      ['password', 'wrong'],
+    ]);
+    expect(repeated.statusCode).toBe(303);
     expect((await browser.post(url, { csrfToken, note: 'x'.repeat(70_000) })).statusCode).toBe(413);
     expect((await browser.get('/inbox/submissions/not-a-uuid')).statusCode).toBe(404);
     expect((await browser.get(`/inbox/submissions/${randomUUID()}`)).statusCode).toBe(404);

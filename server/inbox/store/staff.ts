@@ -177,14 +177,14 @@ export interface SessionLimits {
 
 export async function createSession(db: Kysely<Tables>, userId: string, limits: SessionLimits, now: Date) {
   const token = randomBytes(SESSION_TOKEN_BYTES).toString('base64url');
-  const csrfToken = randomBytes(SESSION_TOKEN_BYTES).toString('base64url');
   const at = now.toISOString();
   await db
     .insertInto('sessions')
     .values({
       id_hash: sha256(token),
       user_id: userId,
-      csrf_token: csrfToken,
+      // Unused since @fastify/csrf-protection signs the forms; the shipped column is NOT NULL.
+      csrf_token: '',
       created_at: at,
       last_seen_at: at,
       expires_at: new Date(now.getTime() + limits.maxHours * 60 * MINUTE_MS).toISOString(),
@@ -192,12 +192,11 @@ export async function createSession(db: Kysely<Tables>, userId: string, limits: 
     .execute();
   // Sessions that ended long ago go now: nobody else removes them.
   await db.deleteFrom('sessions').where('expires_at', '<', at).execute();
-  return { token, csrfToken };
+  return { token };
 }
 
 export interface ActiveSession {
   idHash: string;
-  csrfToken: string;
   user: StaffUser;
   lastSeenAt: string;
 }
@@ -213,14 +212,7 @@ export async function findSession(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id_hash',
-      'sessions.csrf_token',
-      'sessions.last_seen_at',
-      'users.id',
-      'users.username',
-      'users.role',
-    ])
+    .select(['sessions.id_hash', 'sessions.last_seen_at', 'users.id', 'users.username', 'users.role'])
     .where('sessions.id_hash', '=', sha256(token))
     .where('sessions.expires_at', '>', now.toISOString())
     .where('sessions.last_seen_at', '>', idleSince)
@@ -229,7 +221,6 @@ export async function findSession(
   if (!row) return undefined;
   return {
     idHash: row.id_hash,
-    csrfToken: row.csrf_token,
     user: { id: row.id, username: row.username, role: row.role },
     lastSeenAt: toIso(row.last_seen_at),
   };

@@ -63,7 +63,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   url.pathname = `/${name}`;
   return {
     config: { kind: 'postgres', url: url.toString(), poolMax: 10 },
-    env: { DATABASE_URL: url.toString() },
+    // A server on PostgreSQL asks for the key several app servers would share (see requireInboxCsrfKey).
+    env: { DATABASE_URL: url.toString(), INBOX_CSRF_KEY: 'test-only-key-that-signs-no-real-forms' },
     drop: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();

@@ -138,8 +138,13 @@ export class Browser {
   /**
    * A form post as Chromium sends it from a page of the inbox (Origin is "null" under the
    * server's no-referrer policy); `headers` can change that, and `undefined` leaves one out.
+   * Fields as pairs can repeat a name.
    */
-  async post(url: string, fields: Record<string, string>, headers: Record<string, string | undefined> = {}) {
+  async post(
+    url: string,
+    fields: Record<string, string> | [string, string][],
+    headers: Record<string, string | undefined> = {},
+  ) {
     const all: Record<string, string | undefined> = {
       host: HOST,
       cookie: this.cookieHeader(),
