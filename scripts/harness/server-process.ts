@@ -59,15 +59,21 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));
-  let output = '';
+  // Kept as chunks and joined when asked for: under load the server writes a line per request,
+  // and searching one ever-growing string on every chunk made the benchmark's own client the
+  // busiest process on the machine.
+  const chunks: string[] = [];
+  const output = () => chunks.join('');
   const url = `http://127.0.0.1:${chosenPort}`;
   // Ready is an event: main.ts says so on stderr once it listens. Waiting for that line (or for
   // the process to exit) replaces polling the health check on a timer.
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output()}`)), READY_TIMEOUT_MS);
+    let listening = false;
     const onOutput = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (output.includes(READY_LINE)) {
+      chunks.push(chunk.toString('utf8'));
+      if (!listening && output().includes(READY_LINE)) {
+        listening = true;
         clearTimeout(timer);
         resolve();
       }
@@ -76,7 +82,7 @@ export async function startServerProcess(env: Record<string, string>, port?: num
     child.stderr?.on('data', onOutput);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the server exited with ${code}:\n${output}`));
+      reject(new Error(`the server exited with ${code}:\n${output()}`));
     });
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -84,7 +90,7 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   try {
     await ready;
     const response = await fetch(`${url}/api/v1/health`);
-    if (!response.ok) throw new Error(`the server started unhealthy (${response.status}):\n${output}`);
+    if (!response.ok) throw new Error(`the server started unhealthy (${response.status}):\n${output()}`);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -94,5 +100,5 @@ export async function startServerProcess(env: Record<string, string>, port?: num
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
-  return { url, child, output: () => output, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  return { url, child, output, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
 }
