@@ -12,7 +12,11 @@
 import type { Browser, Page } from '@playwright/test';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildProject } from '../pwa/processes.ts';
+
+/** The app's own build plugin, so that the bare page's files are served precompressed like the app's. */
+const PRECOMPRESSED_COPIES = fileURLToPath(new URL('../build/precompressed-copies.ts', import.meta.url));
 import { median } from './measure.ts';
 import { startRealServer } from './real-server.ts';
 
@@ -28,7 +32,8 @@ export async function buildBareTapPage(workDir: string): Promise<string> {
   await mkdir(source, { recursive: true });
   await writeFile(
     path.join(source, 'vite.config.ts'),
-    `import react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(source)}, plugins: [react()] };\n`,
+    `import react from '@vitejs/plugin-react';\nimport { precompressedCopies } from ${JSON.stringify(PRECOMPRESSED_COPIES)};\n` +
+      `export default { root: ${JSON.stringify(source)}, plugins: [react(), precompressedCopies()] };\n`,
   );
   await writeFile(
     path.join(source, 'index.html'),

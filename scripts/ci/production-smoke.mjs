@@ -14,7 +14,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +104,17 @@ async function expectPage(url, { contentType, contains }) {
   return body;
 }
 
+/** The script goes out as the build's brotli copy (its exact length), not compressed again per request. */
+async function expectBuildCopySent(url, script, app) {
+  const response = await fetch(new URL(script, url), { headers: { 'accept-encoding': 'br' } });
+  await response.arrayBuffer();
+  const copy = path.join(app, 'dist', `${script.replace(/^\//, '')}.br`);
+  const expected = existsSync(copy) ? String(statSync(copy).size) : 'a .br copy in dist/';
+  const sent = `${response.headers.get('content-encoding')} ${response.headers.get('content-length')}`;
+  if (sent !== `br ${expected}`)
+    throw new SmokeFailure(`GET ${script} sent ${sent}; expected the build's copy: br ${expected}`);
+}
+
 /** Polls the health check until it answers, the server exits, or the deadline passes. */
 async function waitUntilHealthy(url, server, output) {
   const deadline = Date.now() + START_DEADLINE_MS;
@@ -159,8 +170,9 @@ async function smoke({ nativeAddonFrom, keep }) {
     const script = /<script type="module"[^>]* src="([^"]+)"/.exec(index)?.[1];
     if (!script) throw new SmokeFailure('The index page names no module script.');
     await expectPage(new URL(script, url).href, { contentType: /^(text|application)\/javascript/, contains: [] });
+    await expectBuildCopySent(url, script, app);
     await expectPage(`${url}/inbox`, { contentType: /^text\/html/, contains: ['Sign in', '<form'] });
-    say('the app, its script and the inbox sign-in page answer');
+    say("the app, its script (the build's brotli copy) and the inbox sign-in page answer");
 
     const admin = await run('npm', ['run', '-s', 'admin:production', '--', 'list-devices'], { cwd: app, env });
     if (admin.code !== 0 || !Array.isArray(JSON.parse(admin.output.trim() || 'null'))) {

@@ -22,6 +22,8 @@ export interface PrecacheReport {
 
 /** The service worker and its Workbox runtime are fetched by the browser, not precached. */
 const SERVICE_WORKER_FILES = /^(?:sw\.js|workbox-[\w-]+\.js)$/;
+/** The server's brotli and gzip copies of a file (vite.config.ts): the browser gets them only as that file. */
+const PRECOMPRESSED_COPY = /\.(?:br|gz)$/;
 
 const ENTRY = /\{\s*"?url"?\s*:\s*"([^"]+)"\s*,\s*"?revision"?\s*:\s*(?:null|"[^"]*")\s*\}/g;
 
@@ -93,6 +95,8 @@ export async function checkPrecache({
   for (const file of built) {
     // .vite/manifest.json is Vite's map of modules to chunks, for tests and tools; the app never loads it.
     if (SERVICE_WORKER_FILES.test(file) || file.startsWith('.vite/') || precached.has(file)) continue;
+    const original = file.replace(PRECOMPRESSED_COPY, '');
+    if (original !== file && (precached.has(original) || SERVICE_WORKER_FILES.test(original))) continue;
     const bytes = (await stat(path.join(distDir, file))).size;
     problems.push(
       bytes > maxPrecachedFileBytes

@@ -44,6 +44,10 @@ export async function registerStaticApp(app: FastifyInstance, root: string | nul
     root,
     wildcard: true,
     serveDotFiles: false,
+    // The build writes each text file also as .br and .gz (vite.config.ts): those are sent as they
+    // are, so no request waits for the server to compress a script (@fastify/compress leaves a
+    // response that already has a Content-Encoding alone).
+    preCompressed: true,
     // Cache-Control is ours to decide, per file.
     cacheControl: false,
     setHeaders(reply, filePath) {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gzipSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from './support/harness.ts';
 
@@ -80,5 +80,65 @@ describe('compressed text', () => {
     const response = await get('/assets/font-Ghi789.woff2', 'br, gzip');
     expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.rawPayload.length).toBe(4096);
+  });
+});
+
+describe('text compressed at build', () => {
+  let testDatabase: TestDatabase;
+  let server: TestApp;
+  let staticDir: string;
+  const script = 'assets/index-Abc123.js';
+  // Made as the build makes them (best ratios), and unlike what the server would make per request.
+  const copies = {
+    br: (text: string) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: (text: string) => gzipSync(text, { level: 9 }),
+  };
+  const extension = { br: 'br', gzip: 'gz' } as const;
+
+  beforeAll(async () => {
+    staticDir = mkdtempSync(path.join(os.tmpdir(), 'levels-of-need-dist-'));
+    mkdirSync(path.join(staticDir, 'assets'));
+    for (const file of [script, 'index.html']) {
+      const text = TEXT_FILES[file] ?? '';
+      writeFileSync(path.join(staticDir, file), text);
+      for (const encoding of ['br', 'gzip'] as const) {
+        writeFileSync(path.join(staticDir, `${file}.${extension[encoding]}`), copies[encoding](text));
+      }
+    }
+    testDatabase = await createTestDatabase('sqlite');
+    server = await startTestApp(testDatabase, { staticDir });
+  });
+  afterAll(async () => {
+    await server.close();
+    await testDatabase.drop();
+    rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  const get = (url: string, encoding?: string) =>
+    server.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+  describe.each(['br', 'gzip'] as const)('with Accept-Encoding: %s', (encoding) => {
+    it('sends the build’s copy of a script byte for byte, as JavaScript that is kept a year', async () => {
+      const response = await get(`/${script}`, encoding);
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.rawPayload.equals(copies[encoding](TEXT_FILES[script] ?? ''))).toBe(true);
+      expect(response.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(String(response.headers.vary)).toMatch(/accept-encoding/i);
+    });
+
+    it('sends the build’s copy of index.html for a deep link, always revalidated', async () => {
+      const response = await get('/drafts/123', encoding);
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.rawPayload.equals(copies[encoding](TEXT_FILES['index.html'] ?? ''))).toBe(true);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+    });
+  });
+
+  it('sends the file itself to a client that takes no compression', async () => {
+    const response = await get(`/${script}`);
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body).toBe(TEXT_FILES[script]);
   });
 });

@@ -42,6 +42,15 @@ describe('the build fails rather than leave a file out of the offline app', SPAW
     await expect(buildApp({ 'public/contacts.json': '{}' })).rejects.toThrow(/contacts\.json will not be precached/);
   }, 30_000);
 
+  it('accepts the server’s .br and .gz copies of a precached file, but not of a file left out', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    const copies = { 'public/favicon.svg': svg, 'public/favicon.svg.br': 'b', 'public/favicon.svg.gz': 'g' };
+    await expect(buildApp(copies)).resolves.toBeTruthy();
+    await expect(buildApp({ ...copies, 'public/notes.txt.gz': 'g' })).rejects.toThrow(
+      /notes\.txt\.gz will not be precached/,
+    );
+  }, 30_000);
+
   it('fails on a file over the size limit, naming the file', async () => {
     const big = `export const text = ${JSON.stringify('x'.repeat(60_000))};`;
     await expect(
