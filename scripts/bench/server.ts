@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../../server/store/database.ts';
 import { createDevice } from '../../server/store/devices.ts';
 import { startServerProcess, type ServerProcess } from '../harness/server-process.ts';
+import { describeCpuPerRequest, emptyCpuTotals, withCpuTime, type CpuTotals } from './cpu-time.ts';
 import { benchInbox } from './inbox.ts';
 import { fixed, goalMark, printSection, runPart, type Figure } from './measure.ts';
 import {
@@ -76,13 +77,19 @@ async function benchTarget(target: Target): Promise<Figure[]> {
       serverMany: [],
       floorMany: [],
     };
+    const pid = server.child.pid ?? 0;
+    const [healthCpu, ingestCpu] = [emptyCpuTotals(), emptyCpuTotals()];
     for (let round = 0; round < ROUNDS; round++) {
       rounds.rawOne.push(await target.rawInsert(deviceId, SEQUENTIAL, 1));
       rounds.serverOne.push(await timeJobs(SEQUENTIAL, 1, send));
       rounds.floorOne.push(await timeJobs(SEQUENTIAL, 1, health));
       rounds.rawMany.push(await target.rawInsert(deviceId, CONCURRENT, CONCURRENCY));
-      rounds.serverMany.push(await timeJobs(CONCURRENT, CONCURRENCY, send));
-      rounds.floorMany.push(await timeJobs(CONCURRENT, CONCURRENCY, health));
+      rounds.serverMany.push(
+        await withCpuTime(pid, CONCURRENT, ingestCpu, () => timeJobs(CONCURRENT, CONCURRENCY, send)),
+      );
+      rounds.floorMany.push(
+        await withCpuTime(pid, CONCURRENT, healthCpu, () => timeJobs(CONCURRENT, CONCURRENCY, health)),
+      );
     }
     const [rawOne, serverOne, floorOne, rawMany, serverMany, floorMany] = [
       rounds.rawOne,
@@ -98,6 +105,13 @@ async function benchTarget(target: Target): Promise<Figure[]> {
     const drainFew = await timeJobs(QUEUED, OUTBOX_PARALLEL, send);
 
     const ofFloor = serverMany.perSecond / floorMany.perSecond;
+    const isPostgres = target.database.kind === 'postgres';
+    const costRatio = (floor: CpuTotals, ingest: CpuTotals, withClient: boolean) => {
+      const cost = (totals: CpuTotals) =>
+        (totals.serverMainUs + totals.serverOtherUs + totals.databaseUs + (withClient ? totals.clientUs : 0)) /
+        totals.requests;
+      return floor.requests && ingest.requests ? fixed(cost(floor) / cost(ingest), 2) : 'n/a';
+    };
     const serial = target.database.kind === 'sqlite' ? ', one writer: measured serially' : '';
     return [
       {
@@ -128,6 +142,14 @@ async function benchTarget(target: Target): Promise<Figure[]> {
         goal: goalMark(ofFloor >= INGEST_GOAL, `≥ ${INGEST_GOAL}× health at ${CONCURRENCY}`),
         peer: `health ${rate(floorMany)}: ${fixed(ofFloor, 2)}×; raw ${fixed(serverMany.perSecond / rawMany.perSecond, 2)}×`,
         note: `p95 ${fixed(serverMany.p95Ms, 2)} ms`,
+      },
+      { name: `CPU per health check at ${CONCURRENCY}`, ...describeCpuPerRequest(healthCpu, isPostgres) },
+      {
+        name: `CPU per submission at ${CONCURRENCY}`,
+        ...describeCpuPerRequest(ingestCpu, isPostgres),
+        // When the cores are the limit, the rates' ratio follows the costs' ratio: this says how
+        // much of the gap is the server's and how much the client's, which a tablet does not share.
+        peer: `health ÷ submission: ${costRatio(healthCpu, ingestCpu, true)}× with the client, ${costRatio(healthCpu, ingestCpu, false)}× for the server alone`,
       },
       {
         name: `${QUEUED} queued, sent one at a time`,
