@@ -41,7 +41,9 @@ export default defineConfig({
   webServer: {
     command: `npm run build && rm -rf test-results/e2e-data-${PORT} && PORT=${PORT} DATA_DIR=test-results/e2e-data-${PORT} node dist-server/server/main.js`,
     url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse a server left running on the port: the tests would silently run against an old
+    // build. A busy port fails the run with Playwright's own message instead.
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });

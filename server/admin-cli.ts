@@ -42,7 +42,10 @@ const ADMIN_COMMANDS: Readonly<Record<string, AdminCommand>> = {
   'seed-demo': seedDemoCommand,
 };
 
-const USAGE = `Usage: npm run admin -- <command>\n\n${Object.values(ADMIN_COMMANDS)
+// The same usage for both ways in: a deployed server has only the compiled CLI (admin:production).
+const USAGE = `Usage: npm run admin:production -- <command>\n       (npm run admin -- <command> in a development checkout)\n\n${Object.values(
+  ADMIN_COMMANDS,
+)
   .flatMap((command) => command.usage)
   .map((line) => `  ${line}\n`)
   .join('')}`;

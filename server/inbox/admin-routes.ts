@@ -102,8 +102,9 @@ function adminPage(users: UserSummary[], devices: DeviceSummary[], csrfToken: st
   return html`${notice ? notification(notice) : ''}
     <h1 class="govuk-heading-l">Staff and devices</h1>
     <p class="govuk-body">
-      Add staff with <code class="code">npm run admin -- add-user &lt;username&gt; --role triage</code> and enrol
-      devices with <code class="code">npm run admin -- enrol-device --name "…"</code> on the server.
+      Add staff with <code class="code">npm run admin:production -- add-user &lt;username&gt; --role triage</code> and
+      enrol devices with <code class="code">npm run admin:production -- enrol-device --name "…"</code> on the server
+      (<code class="code">npm run admin -- …</code> in a development checkout).
     </p>
     ${staff} ${deviceTable}`;
 }

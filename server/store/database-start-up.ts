@@ -16,9 +16,11 @@ export class DatabaseSetupError extends Error {
   override name = 'DatabaseSetupError';
 }
 
+// Printed by the deployed server, where only the compiled admin CLI runs (tsx is a devDependency).
 const RESTORE_ADVICE =
   'Stop the server, move the file (and any -wal and -shm files beside it) aside, and restore the last ' +
-  'backup with `npm run admin -- restore <backup-file>` (see "Backups" in the README).';
+  'backup with `npm run admin:production -- restore <backup-file>` (`npm run admin -- restore <backup-file>` ' +
+  'in a development checkout; see "Backups" in the README).';
 
 /** Reads every page of the file once; a damaged one stops the server before it accepts anything. */
 export function checkIntegrity(database: Database.Database, file: string): void {

@@ -72,6 +72,8 @@ const document: ThresholdsDocument = {
           'criminal-exploitation',
           'The child is made to carry drugs or money for others.',
         ),
+        // Before the need, so that document order alone would put it first.
+        indicator('attends-school', 1, 'school-attendance', 'The child attends every day and arrives on time.'),
         indicator(
           'missing-school',
           2,
@@ -104,10 +106,10 @@ describe('searching in practitioners’ words', () => {
     ['CSE', ['sexual-exploitation']],
     ['cce', ['criminal-exploitation']],
     ['grooming', ['sexual-exploitation']],
-    ['truanting', ['missing-school']],
+    ['truanting', ['missing-school', 'attends-school']],
     ['sexting', ['sexual-exploitation']],
-    ['school refusal', ['missing-school']],
-    ['atendance', ['missing-school']],
+    ['school refusal', ['missing-school', 'attends-school']],
+    ['atendance', ['missing-school', 'attends-school']],
   ])('finds "%s" through the concern’s keywords or a forgiven typo', (query, expected) => {
     expect(found(query)).toEqual(expected);
   });
@@ -117,13 +119,20 @@ describe('searching in practitioners’ words', () => {
     expect(found('selfharm')).toEqual(['self-harm-cutting', 'clingy-tearful']);
   });
 
+  it('ranks the need above the universal level when only the concern’s words for the worry find them', () => {
+    // Both are found through "truanting" with the same score; the universal one says the child attends.
+    expect(found('truanting')).toEqual(['missing-school', 'attends-school']);
+    // Its own words still find it first.
+    expect(found('attends every day')).toEqual(['attends-school']);
+  });
+
   it('finds every indicator of a concern by its keyword, and the exact words first', () => {
     expect(found('alcohol').sort()).toEqual(['drunk-and-aggressive', 'parent-drinking']);
     expect(found('drunk and aggressive')[0]).toBe('drunk-and-aggressive');
   });
 
   it('falls back to any word when no indicator has them all', () => {
-    expect(found('cutting truancy').sort()).toEqual(['missing-school', 'self-harm-cutting']);
+    expect(found('cutting truancy').sort()).toEqual(['attends-school', 'missing-school', 'self-harm-cutting']);
   });
 
   it('keeps to the age band, and finds nothing for an empty query', () => {

@@ -14,7 +14,7 @@ import { exampleSubmission } from '../../server/openapi-example.ts';
 import type { Submission } from '../../src/domain/sync/submission-schema.ts';
 import { ROOT_DIR } from '../server/support/root.ts';
 import { startServerProcess, type ServerProcess } from '../../scripts/harness/server-process.ts';
-import { TABLET_LANDSCAPE } from './devices.ts';
+import { PHONE, TABLET_LANDSCAPE } from './devices.ts';
 import { expectNoAxeViolations } from './page-checks.ts';
 
 const run = promisify(execFile);
@@ -270,5 +270,25 @@ test.describe('the front door inbox', () => {
     await page.goto(`${server.url}/inbox/no-such-page`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
     await check(page, testInfo, '11-not-found');
+  });
+
+  test('the Find button sits level with the reference box, however wide the words above it', async ({ page }) => {
+    await signIn(page, 'frontdoor');
+    const besideTheBox = async () => {
+      const box = await page.getByLabel('Find a referral by its reference').boundingBox();
+      const button = await page.getByRole('button', { name: 'Find', exact: true }).boundingBox();
+      if (!box || !button) throw new Error('The reference box or its button is not shown');
+      return { top: Math.round(button.y - box.y), gap: Math.round(button.x - (box.x + box.width)) };
+    };
+    for (const viewport of [{ width: 1280, height: 800 }, PHONE.viewport]) {
+      await page.setViewportSize(viewport);
+      expect(await besideTheBox(), `${viewport.width}px wide`).toEqual({ top: 0, gap: 15 });
+    }
+    // The error message above is far wider than the box: the button stays beside the box.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByLabel('Find a referral by its reference').fill('ZZZZ-ZZZZ');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await expect(page.getByText('No referral has the reference ZZZZ-ZZZZ').first()).toBeVisible();
+    expect(await besideTheBox()).toEqual({ top: 0, gap: 15 });
   });
 });

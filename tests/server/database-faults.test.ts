@@ -113,7 +113,9 @@ describe('a damaged SQLite file', SPAWNS_PROCESSES, () => {
     // SQLite may notice the damage in quick_check or already while setting the file up (which
     // page it reads first depends on what the last checkpoint left): the message is the same.
     await expect(openDatabase(testDatabase.config)).rejects.toThrow(`The SQLite file ${file} is damaged (`);
-    await expect(openDatabase(testDatabase.config)).rejects.toThrow('npm run admin -- restore <backup-file>');
+    await expect(openDatabase(testDatabase.config)).rejects.toThrow(
+      'npm run admin:production -- restore <backup-file>',
+    );
   });
 
   it('says a file that is not a database is not one, naming DATA_DIR', async () => {
@@ -127,7 +129,7 @@ describe('a damaged SQLite file', SPAWNS_PROCESSES, () => {
       }).catch((error: unknown) => error as { code: number; stderr: string });
       expect(failure).toMatchObject({
         code: 1,
-        stderr: `${other.config.file} is not a SQLite database. Check that DATA_DIR names the server's data folder; if it does, the file is damaged: Stop the server, move the file (and any -wal and -shm files beside it) aside, and restore the last backup with \`npm run admin -- restore <backup-file>\` (see "Backups" in the README).\n`,
+        stderr: `${other.config.file} is not a SQLite database. Check that DATA_DIR names the server's data folder; if it does, the file is damaged: Stop the server, move the file (and any -wal and -shm files beside it) aside, and restore the last backup with \`npm run admin:production -- restore <backup-file>\` (\`npm run admin -- restore <backup-file>\` in a development checkout; see "Backups" in the README).\n`,
       });
     } finally {
       await other.drop();

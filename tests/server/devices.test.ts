@@ -177,7 +177,9 @@ describe('the admin CLI when something is wrong', SPAWNS_PROCESSES, () => {
     const result = await admin(args, testDatabase.env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).toMatch(/Usage: npm run admin/);
+    expect(result.stderr).toMatch(
+      /Usage: npm run admin:production -- <command>\n.*npm run admin -- <command> in a development checkout/,
+    );
     expect(result.stderr).not.toMatch(NO_STACK_TRACE);
   });
 

@@ -362,6 +362,8 @@ describe.each(DATABASE_KINDS)('signing in to the inbox on %s', (kind) => {
     expect(squash(page.body)).toContain(
       squash('<caption class="govuk-table__caption govuk-table__caption--m">Devices</caption>'),
     );
+    // The page is served by the deployed server, where only the compiled admin CLI runs.
+    expect(squash(page.body)).toContain(squash('npm run admin:production -- add-user &lt;username&gt; --role triage'));
     const { id } = await server.addStaff('leaver');
     const leaver = await signedIn('leaver');
     const disabled = await admin.post(`/inbox/admin/staff/${id}/disable`, { csrfToken: await admin.csrfToken() });

@@ -3,7 +3,7 @@
  * engine's level, highest first, then the oldest first), its counts, one referral, and the rows
  * of an export. The same SQL runs on SQLite and PostgreSQL, but for the status filter (see `filtered`).
  */
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { expressionBuilder, PostgresAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { toIso, type Tables } from '../../store/schema.ts';
 import type { Status } from '../model.ts';
 
@@ -27,13 +27,29 @@ type Db = Kysely<Tables>;
 const narrowsSubmissions = (filters: ListFilters) =>
   filters.level !== undefined || Boolean(filters.agency || filters.from || filters.to);
 
+/**
+ * Narrows any query that reads the submissions as `s` by every filter but the status, which
+ * depends on how the query reaches the triage state (see `filtered`).
+ */
+function whereListFilters<Query extends { where(condition: Expression<SqlBool>): Query }>(
+  query: Query,
+  filters: ListFilters,
+): Query {
+  const eb = expressionBuilder<Tables & { s: Tables['submissions'] }, 's'>();
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.level !== undefined) conditions.push(eb(priorityLevel, '=', filters.level));
+  if (filters.agency) conditions.push(eb('s.agency', '=', filters.agency));
+  if (filters.from) conditions.push(eb('s.received_at', '>=', filters.from));
+  if (filters.to) conditions.push(eb('s.received_at', '<', filters.to));
+  return conditions.reduce((narrowed, condition) => narrowed.where(condition), query);
+}
+
 /** Submissions (s) with their triage state (t), narrowed by the filters; callers add joins and columns. */
 export function filtered(db: Db, filters: ListFilters, withStatus = true) {
-  let query = db.selectFrom('submissions as s').leftJoin('triage_states as t', 't.submission_id', 's.id');
-  if (filters.level !== undefined) query = query.where(priorityLevel, '=', filters.level);
-  if (filters.agency) query = query.where('s.agency', '=', filters.agency);
-  if (filters.from) query = query.where('s.received_at', '>=', filters.from);
-  if (filters.to) query = query.where('s.received_at', '<', filters.to);
+  const query = whereListFilters(
+    db.selectFrom('submissions as s').leftJoin('triage_states as t', 't.submission_id', 's.id'),
+    filters,
+  );
   const status = withStatus ? filters.status : undefined;
   if (!status) return query;
   // Both databases should walk the submissions' list-order index and look up each one's state:
@@ -149,14 +165,7 @@ export async function countSubmissions(db: Db, filters: ListFilters): Promise<Li
   // Two independent queries: on PostgreSQL each takes a connection of its own and they run at once.
   const everything = db
     .selectFrom('submissions as s')
-    .$call((query) => {
-      let q = query;
-      if (unfiltered.level !== undefined) q = q.where(priorityLevel, '=', unfiltered.level);
-      if (unfiltered.agency) q = q.where('s.agency', '=', unfiltered.agency);
-      if (unfiltered.from) q = q.where('s.received_at', '>=', unfiltered.from);
-      if (unfiltered.to) q = q.where('s.received_at', '<', unfiltered.to);
-      return q;
-    })
+    .$call((query) => whereListFilters(query, unfiltered))
     .select((eb) => [
       eb.fn.countAll<string | number>().as('n'),
       eb.fn.sum<string | number | null>('s.immediate_risk').as('risk'),
@@ -168,14 +177,7 @@ export async function countSubmissions(db: Db, filters: ListFilters): Promise<Li
     started = db
       .selectFrom('submissions as s')
       .innerJoin('triage_states as t', 't.submission_id', 's.id')
-      .$call((query) => {
-        let q = query;
-        if (filters.level !== undefined) q = q.where(priorityLevel, '=', filters.level);
-        if (filters.agency) q = q.where('s.agency', '=', filters.agency);
-        if (filters.from) q = q.where('s.received_at', '>=', filters.from);
-        if (filters.to) q = q.where('s.received_at', '<', filters.to);
-        return q;
-      })
+      .$call((query) => whereListFilters(query, filters))
       .select((eb) => [
         't.status',
         eb.fn.countAll<string | number>().as('n'),

@@ -62,21 +62,24 @@ export function textInput(
     type?: 'text' | 'password' | 'date';
     autocomplete?: string;
     width?: string;
+    /** A one-field form's button, put beside the box so that it lines up with the box, not the label. */
+    button?: SafeHtml;
   },
 ): SafeHtml {
   const { id, error, hint } = options;
+  const input = html`<input
+    class="govuk-input${error ? ' govuk-input--error' : ''}${options.width ? ` govuk-input--width-${options.width}` : ''}"
+    id="${id}"
+    name="${options.name ?? id}"
+    type="${options.type ?? 'text'}"
+    ${options.value !== undefined && options.type !== 'password' ? html` value="${options.value}"` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}
+    spellcheck="false"
+    ${describedBy(id, hint, error)}
+  />`;
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
     <label class="govuk-label" for="${id}">${options.label}</label>
     ${hintFor(id, hint)}${errorMessage(id, error)}
-    <input
-      class="govuk-input${error ? ' govuk-input--error' : ''}${options.width ? ` govuk-input--width-${options.width}` : ''}"
-      id="${id}"
-      name="${options.name ?? id}"
-      type="${options.type ?? 'text'}"
-      ${options.value !== undefined && options.type !== 'password' ? html` value="${options.value}"` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}
-      spellcheck="false"
-      ${describedBy(id, hint, error)}
-    />
+    ${options.button ? html`<div class="input-with-button">${input}${options.button}</div>` : input}
   </div>`;
 }
 

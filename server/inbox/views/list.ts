@@ -93,8 +93,7 @@ function filters(view: ListView): SafeHtml {
 
 function findForm(view: ListView): SafeHtml {
   return html`<form class="find-reference" method="get" action="/inbox" novalidate>
-    ${textInput({ id: 'reference', label: 'Find a referral by its reference', hint: 'For example, K7QM-4XRT', value: view.referenceTyped ?? '', error: errorFor(view.errors, 'reference'), width: '10' })}
-    <button class="govuk-button govuk-button--secondary" type="submit">Find</button>
+    ${textInput({ id: 'reference', label: 'Find a referral by its reference', hint: 'For example, K7QM-4XRT', value: view.referenceTyped ?? '', error: errorFor(view.errors, 'reference'), width: '10', button: html`<button class="govuk-button govuk-button--secondary" type="submit">Find</button>` })}
   </form>`;
 }
 

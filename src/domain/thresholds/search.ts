@@ -4,7 +4,9 @@
  * (abbreviations, everyday words, older names), and its sub-domain, domain and theme titles. Typos and
  * word starts are forgiven. Every word must match if any indicator has them all; otherwise any
  * word will do. An indicator whose own text matches ranks above one found only through its
- * concern's keywords or its headings.
+ * concern's keywords or its headings; among those, the lowest (universal) level ranks last: the
+ * keywords are words for the worry ("truanting"), which every rung of the concern's ladder shares,
+ * yet the lowest rung says the need is met ("goes to school regularly").
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { withConcerns } from './concerns.ts';
@@ -46,6 +48,8 @@ function processTerm(term: string): string | null {
 interface SearchIndex {
   miniSearch: MiniSearch<IndexedIndicator>;
   indicators: ReadonlyMap<string, Indicator>;
+  /** The lowest level, whose indicators describe needs that are met. */
+  universalLevel: number;
 }
 
 const cache = new WeakMap<ThresholdsDocument, SearchIndex>();
@@ -76,7 +80,7 @@ function indexFor(document: ThresholdsDocument): SearchIndex {
       });
     }
   }
-  const index = { miniSearch, indicators };
+  const index = { miniSearch, indicators, universalLevel: Math.min(...document.levels.map((level) => level.level)) };
   cache.set(document, index);
   return index;
 }
@@ -93,7 +97,7 @@ const ownWordsMatch = (result: SearchResult) =>
  */
 export function searchIndicatorHits(document: ThresholdsDocument, query: string, ageBand?: string): IndicatorHit[] {
   if (!tokenize(query).some((term) => processTerm(term))) return [];
-  const { miniSearch, indicators } = indexFor(document);
+  const { miniSearch, indicators, universalLevel } = indexFor(document);
   const options = {
     boost: FIELD_BOOSTS,
     prefix: (term: string) => term.length >= PREFIX_FROM_LENGTH,
@@ -103,8 +107,15 @@ export function searchIndicatorHits(document: ThresholdsDocument, query: string,
   const everyWord = miniSearch.search(query, { ...options, combineWith: 'AND' });
   const results = everyWord.length ? everyWord : miniSearch.search(query, { ...options, combineWith: 'OR' });
   return results
-    .map((result) => ({ result, own: ownWordsMatch(result) }))
-    .sort((a, b) => Number(b.own) - Number(a.own) || b.result.score - a.result.score)
+    .map((result) => {
+      const own = ownWordsMatch(result);
+      // Found only through the concern's words for the worry, yet saying that the need is met.
+      const needMet = !own && indicators.get(result.id)?.level === universalLevel;
+      return { result, own, needMet };
+    })
+    .sort(
+      (a, b) => Number(b.own) - Number(a.own) || Number(a.needMet) - Number(b.needMet) || b.result.score - a.result.score,
+    )
     .flatMap(({ result }) => {
       const indicator = indicators.get(result.id);
       return indicator ? [{ indicator, score: Math.round(result.score * 100) / 100 }] : [];
