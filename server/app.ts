@@ -102,16 +102,18 @@ export async function buildApp({
 
   registerMetaRoutes(app, database, documents);
   registerDeviceRoutes(app, database.db, config.enrolRateLimitPerMinute);
+  // One look-up for both routes, so that their requests share its batches.
+  const authenticate = deviceAuthentication(database.db);
   registerSubmissionRoutes(app, {
     store: submissionStore(database.writer, database.dialect, keysInFlight),
     documents,
-    authenticate: deviceAuthentication(database.db),
+    authenticate,
     perMinute: config.rateLimitPerMinute,
     referenceOf: (id) => referenceOf(database.db, id),
   });
   registerSubmissionStatusRoute(app, {
     db: database.db,
-    authenticate: deviceAuthentication(database.db),
+    authenticate,
     perMinute: config.rateLimitPerMinute,
   });
   // Before the app: its catch-all would otherwise answer /inbox with index.html.

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { authenticateDevice, enrolDevice } from '../store/devices.ts';
+import { deviceLookup, enrolDevice } from '../store/devices.ts';
 import type { Tables } from '../store/schema.ts';
 import { bearerToken } from '../tokens.ts';
 import { ApiError, issuesFrom } from '../http/problems.ts';
@@ -28,9 +28,10 @@ const notEnrolled = () =>
 
 /** An onRequest hook: sets `request.deviceId` or refuses with 401 before the body is read. */
 export function deviceAuthentication(db: Kysely<Tables>) {
+  const lookUp = deviceLookup(db);
   return async (request: FastifyRequest) => {
     const token = bearerToken(request.headers.authorization);
-    const deviceId = token && (await authenticateDevice(db, token));
+    const deviceId = token && (await lookUp(token));
     if (!deviceId) throw notEnrolled();
     request.deviceId = deviceId;
   };

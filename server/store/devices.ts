@@ -4,11 +4,14 @@
  * time. Only hashes of codes and tokens are stored (see tokens.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { CompiledQuery, Kysely } from 'kysely';
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
 import { newDeviceToken, newEnrolmentCode, normaliseEnrolmentCode, sha256 } from '../tokens.ts';
 import { toIso, type Tables } from './schema.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** A bound on one look-up's statement (SQLite takes 32,766 parameters; this is far below). */
+const MAX_TOKENS_PER_LOOKUP = 200;
 
 export interface NewDevice {
   deviceId: string;
@@ -70,31 +73,27 @@ export async function enrolDevice(db: Kysely<Tables>, codeInput: string, now = n
 }
 
 /**
- * The look-up every device request makes, built and compiled once per database: only its
- * parameter changes, and building a query costs more than running this one. It reads the
- * database each time, so a device revoked by any process is refused at once.
+ * The look-up every device request makes. The look-ups that arrive together go as one statement
+ * (issue 13, goal 5: fewer round trips; sixteen submissions from a tablet cost one query, not
+ * sixteen), and every one reads the database, so a device revoked by any process is refused at
+ * once. Nothing is cached between batches.
  */
-const tokenLookups = new WeakMap<Kysely<Tables>, CompiledQuery<{ id: string }>>();
-
-function tokenLookup(db: Kysely<Tables>): CompiledQuery<{ id: string }> {
-  let lookup = tokenLookups.get(db);
-  if (!lookup) {
-    lookup = db
-      .selectFrom('devices')
-      .select('id')
-      .where('token_hash', '=', '')
-      .where('revoked_at', 'is', null)
-      .compile();
-    tokenLookups.set(db, lookup);
-  }
-  return lookup;
-}
-
-/** The device a bearer token belongs to, if it is enrolled and not revoked. */
-export async function authenticateDevice(db: Kysely<Tables>, token: string): Promise<string | undefined> {
-  const lookup = tokenLookup(db);
-  const { rows } = await db.executeQuery<{ id: string }>({ ...lookup, parameters: [sha256(token)] });
-  return rows[0]?.id;
+export function deviceLookup(db: Kysely<Tables>): (token: string) => Promise<string | undefined> {
+  const loader = new DataLoader<string, string | undefined>(
+    async (tokenHashes) => {
+      const rows = await db
+        .selectFrom('devices')
+        .select(['id', 'token_hash'])
+        .where('token_hash', 'in', [...new Set(tokenHashes)])
+        .where('revoked_at', 'is', null)
+        .execute();
+      const deviceByHash = new Map(rows.map((row) => [row.token_hash, row.id]));
+      return tokenHashes.map((hash) => deviceByHash.get(hash));
+    },
+    // Every request already read from the network joins the batch; no answer outlives it.
+    { cache: false, batchScheduleFn: (send) => setImmediate(send), maxBatchSize: MAX_TOKENS_PER_LOOKUP },
+  );
+  return (token) => loader.load(sha256(token));
 }
 
 export type RevokeOutcome = 'revoked' | 'already-revoked' | 'not-found';
