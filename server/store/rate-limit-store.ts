@@ -9,6 +9,7 @@
  * tablet cost one statement, not sixteen.
  */
 import type { FastifyRateLimitStore } from '@fastify/rate-limit';
+import DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from './schema.ts';
 
@@ -23,20 +24,14 @@ interface Hit {
 type Callback = Parameters<FastifyRateLimitStore['incr']>[1];
 type RouteOptions = Parameters<FastifyRateLimitStore['child']>[0];
 
-interface Waiting {
+/** One request's hit: the counter's key, and the window a new count opens (the same for every hit of a key). */
+interface HitRequest {
   key: string;
-  windowMs: number;
-  callback: Callback;
-}
-
-/** One key's hits in a batch: how many, and the window a new count opens (the same for every hit of a key). */
-interface KeyHits {
-  hits: number;
   windowMs: number;
 }
 
 /** Adds each key's hits in one statement; the count after, and the ms left in its window, per key. */
-async function addHits(db: Kysely<Tables>, byKey: ReadonlyMap<string, KeyHits>) {
+async function addHits(db: Kysely<Tables>, byKey: ReadonlyMap<string, { hits: number; windowMs: number }>) {
   const keys = [...byKey.keys()];
   const hits = keys.map((key) => byKey.get(key)?.hits ?? 0);
   const windows = keys.map((key) => byKey.get(key)?.windowMs ?? 0);
@@ -53,64 +48,36 @@ async function addHits(db: Kysely<Tables>, byKey: ReadonlyMap<string, KeyHits>) 
 }
 
 /**
- * Counts hits in batches: those queued while a statement is under way go together in the next.
- * A request's count is the key's count after the batch less the hits queued after it, so each
- * request in a batch sees a different count, in arrival order.
+ * Counts the hits of one batch: a request's count is its key's count after the batch less the
+ * hits that came after it, so each request sees a different count, in arrival order.
  */
-function hitCounter(db: Kysely<Tables>) {
-  let queue: Waiting[] = [];
-  let sending = false;
-
-  async function send(batch: Waiting[]) {
-    const byKey = new Map<string, KeyHits>();
-    for (const { key, windowMs } of batch) {
-      const entry = byKey.get(key);
-      if (entry) entry.hits += 1;
-      else byKey.set(key, { hits: 1, windowMs });
-    }
-    let counts: Map<string, { count: number; ttl: number }>;
-    try {
-      counts = await addHits(db, byKey);
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      for (const { callback } of batch) callback(failure);
-      return;
-    }
-    const later = new Map([...byKey].map(([key, { hits }]) => [key, hits]));
-    for (const { key, callback } of batch) {
-      const result = counts.get(key);
-      const after = (later.get(key) ?? 1) - 1;
-      later.set(key, after);
-      if (result) callback(null, { current: result.count - after, ttl: result.ttl } satisfies Hit);
-      else callback(new Error('the rate limit upsert returned no row'));
-    }
+async function countBatch(db: Kysely<Tables>, requests: readonly HitRequest[]): Promise<(Hit | Error)[]> {
+  const byKey = new Map<string, { hits: number; windowMs: number }>();
+  for (const { key, windowMs } of requests) {
+    const entry = byKey.get(key);
+    if (entry) entry.hits += 1;
+    else byKey.set(key, { hits: 1, windowMs });
   }
-
-  async function sendQueued() {
-    if (sending) return;
-    sending = true;
-    try {
-      while (queue.length) {
-        const batch = queue;
-        queue = [];
-        await send(batch);
-      }
-    } finally {
-      sending = false;
-    }
-  }
-
-  return (waiting: Waiting) => {
-    queue.push(waiting);
-    // Wait only until the requests already read from the network have queued theirs.
-    if (queue.length === 1 && !sending) setImmediate(() => void sendQueued());
-  };
+  const counts = await addHits(db, byKey);
+  const later = new Map([...byKey].map(([key, { hits }]) => [key, hits]));
+  return requests.map(({ key }) => {
+    const result = counts.get(key);
+    const after = (later.get(key) ?? 1) - 1;
+    later.set(key, after);
+    return result
+      ? { current: result.count - after, ttl: result.ttl }
+      : new Error('the rate limit upsert returned no row');
+  });
 }
 
 /** The store class @fastify/rate-limit instantiates (`store` option), bound to one database. */
 export function postgresRateLimitStore(db: Kysely<Tables>) {
   let calls = 0;
-  const count = hitCounter(db);
+  // Every request already read from the network joins the batch; no count is cached.
+  const counter = new DataLoader<HitRequest, Hit>((requests) => countBatch(db, requests), {
+    cache: false,
+    batchScheduleFn: (send) => setImmediate(send),
+  });
   return class PostgresRateLimitStore implements FastifyRateLimitStore {
     readonly #prefix: string;
 
@@ -127,7 +94,10 @@ export function postgresRateLimitStore(db: Kysely<Tables>) {
           .execute()
           .catch(() => undefined);
       }
-      count({ key: `${this.#prefix}${key}`, windowMs: timeWindow, callback });
+      counter.load({ key: `${this.#prefix}${key}`, windowMs: timeWindow }).then(
+        (hit) => callback(null, hit),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
     }
 
     /** Each route with its own limit counts apart: the key starts with the route. */
