@@ -7,8 +7,13 @@
  * question's into one chunk of its own (the assessment and browsing, which share some of its
  * modules, load it too: it is on the device by then). Drafts, crypto and sync code stays in its
  * own chunks (tests/e2e/start-page.spec.ts).
+ *
+ * Both scripts also carry V8's compile hint (`//# allFunctionsCalledOnLoad`, Chrome 136 on;
+ * others ignore it): nearly all their code runs before the first question shows, so V8 compiles
+ * it on a background thread as it streams in rather than function by function on the main thread.
  */
-import type { Plugin } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Plugin, Rollup } from 'vite';
 
 /** The quick check's entry: its group also takes every module it imports statically. */
 const QUICK_CHECK_ENTRY = /src[\\/]features[\\/]quick-check[\\/]index\.tsx$/;
@@ -16,10 +21,36 @@ const QUICK_CHECK_ENTRY = /src[\\/]features[\\/]quick-check[\\/]index\.tsx$/;
 /** Rolldown's runtime: a static import of the entry, so on the page before any lazy chunk. */
 const RUNTIME_CHUNK = /(^|\/)rolldown-runtime-[\w-]+\.js$/;
 
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+const onTheWayToTheFirstQuestion = (chunk: Rollup.OutputChunk) => chunk.isEntry || chunk.name === 'quick-check';
+
+/**
+ * The hint must be a script's first line, and Vite writes its preload map there in the same hook
+ * that makes the compressed copies (precompressed-copies.ts): so it goes in last, and those two
+ * scripts' copies are made again, at the same settings.
+ */
+function addCompileHints(bundle: Rollup.OutputBundle) {
+  for (const chunk of Object.values(bundle)) {
+    if (chunk.type !== 'chunk' || !onTheWayToTheFirstQuestion(chunk)) continue;
+    chunk.code = COMPILE_HINT + chunk.code;
+    const code = Buffer.from(chunk.code);
+    const copies = {
+      br: () =>
+        brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+      gz: () => gzipSync(code, { level: constants.Z_BEST_COMPRESSION }),
+    };
+    for (const [extension, compress] of Object.entries(copies)) {
+      const copy = bundle[`${chunk.fileName}.${extension}`];
+      if (copy?.type === 'asset') copy.source = compress();
+    }
+  }
+}
+
 export function quickCheckChunks(): Plugin {
   return {
     name: 'levels-of-need:quick-check-chunks',
     apply: 'build',
+    generateBundle: { order: 'post', handler: (_options, bundle) => addCompileHints(bundle) },
     config: () => ({
       build: {
         modulePreload: {

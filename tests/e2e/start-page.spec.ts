@@ -148,6 +148,17 @@ test.describe('the first question on a busy server', () => {
   });
 });
 
+test('the start page and first question scripts ask V8 to compile them as they stream in', async ({ request }) => {
+  // The entry and the quick check's chunk (Rolldown's runtime is a few lines), as the server sends them: brotli.
+  const scripts = [...chunksOf([QUICK_CHECK])].filter((file) => !file.includes('rolldown-runtime'));
+  expect(scripts).toHaveLength(2);
+  for (const file of scripts) {
+    const response = await request.get(file, { headers: { 'Accept-Encoding': 'br' } });
+    expect(response.headers()['content-encoding']).toBe('br');
+    expect((await response.text()).startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true);
+  }
+});
+
 test.describe('the start page with a saved draft', () => {
   test.use({ ...PHONE, serviceWorkers: 'block' });
 
