@@ -22,8 +22,8 @@ export function StartPage() {
   const [, navigate] = useLocation();
   // Fetched as this page starts to render, not once it has painted: its own chunks have all arrived,
   // so nothing waits behind these, and a quick tap no longer waits on a busy server. Safe during
-  // render (as react-dom's preload() is): it only starts fetches, once per visit.
-  void preloadQuickCheck(chosen?.id);
+  // render (as react-dom's preload() is): it only starts fetches, and only until they have arrived.
+  if (!isQuickCheckReady(chosen?.id)) void preloadQuickCheck(chosen?.id);
   if (!catalogue.length) {
     return (
       <Page title="Decide a child's level of need">
