@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { precompressedCopies } from './scripts/build/precompressed-copies.ts';
+import { quickCheckChunks } from './scripts/build/quick-check-chunks.ts';
 import { pwaPlugins } from './scripts/pwa/vite-pwa.ts';
 import { inboxStylesheetPlugin } from './scripts/styles/inbox-stylesheet.ts';
 import { thresholdsPlugin } from './scripts/thresholds/vite-plugin.ts';
@@ -11,8 +12,16 @@ const thresholdsRoot = fileURLToPath(new URL('./thresholds', import.meta.url));
 export default defineConfig({
   // inboxStylesheetPlugin: the front door inbox's CSS, compiled from Sass for the server to serve.
   // pwaPlugins: the manifest, the service worker and a check that fails the build if any file is not precached.
+  // quickCheckChunks: one script for the start page and one for the quick check's first question.
   // precompressedCopies: each text file also as .br and .gz, which the server sends as they are.
-  plugins: [react(), thresholdsPlugin(thresholdsRoot), inboxStylesheetPlugin(), ...pwaPlugins(), precompressedCopies()],
+  plugins: [
+    react(),
+    thresholdsPlugin(thresholdsRoot),
+    inboxStylesheetPlugin(),
+    ...pwaPlugins(),
+    quickCheckChunks(),
+    precompressedCopies(),
+  ],
   build: {
     // Source maps would ship the app's source to every device; keep them out of production.
     sourcemap: false,

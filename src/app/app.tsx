@@ -8,7 +8,7 @@ import { loadedQuickCheckFeature, loadQuickCheckFeature } from '../features/star
 import { StartPage } from '../features/start/start-page.tsx';
 import { AppStatus } from '../pwa/app-status.tsx';
 import { Loading } from '../ui/components/loading.tsx';
-import { Page } from '../ui/components/page.tsx';
+import { Page, Visit } from '../ui/components/page.tsx';
 import { DocumentsProvider, preloadThresholdsDocument, useDocuments } from '../ui/documents/documents-context.tsx';
 import { DraftsProvider, useDraftsIfLoaded } from '../ui/drafts/drafts-context.tsx';
 import { SyncProvider, type SyncBackend } from '../ui/sync/sync-context.tsx';
@@ -31,7 +31,15 @@ export interface AppProps {
   locationHook?: BaseLocationHook;
 }
 
-export function App({ documents, draftStore, sync, locationHook }: AppProps) {
+export function App(props: AppProps) {
+  return (
+    <Visit>
+      <AppRoutes {...props} />
+    </Visit>
+  );
+}
+
+function AppRoutes({ documents, draftStore, sync, locationHook }: AppProps) {
   return (
     <DocumentsProvider catalogue={documents}>
       <DraftsProvider store={draftStore}>

@@ -14,11 +14,3 @@ export function whenIdle(task: () => void, timeoutMs = IDLE_TIMEOUT_MS): void {
   if (document.readyState === 'complete') idle();
   else window.addEventListener('load', idle, { once: true });
 }
-
-/**
- * Runs `task` once the frame being drawn has been painted: for fetching what the next tap needs
- * as soon as the page shows, without holding back the paint (an effect runs before it).
- */
-export function afterPaint(task: () => void): void {
-  requestAnimationFrame(() => setTimeout(task, 0));
-}

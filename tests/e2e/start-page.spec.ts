@@ -7,6 +7,7 @@ import { checkPage } from './page-checks.ts';
 /** Vite's map of source modules to chunks, from the build the test server serves (build.manifest). */
 interface ManifestChunk {
   file: string;
+  name?: string;
   imports?: string[];
 }
 const manifest = () =>
@@ -21,13 +22,22 @@ function chunksOf(modules: readonly string[]): Set<string> {
   const files = new Set<string>();
   const pending = [...modules];
   for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
-    const chunk = all[key];
+    const chunk = all[key] ?? groupedChunk(all, key);
     if (!chunk) throw new Error(`${key} is not in the Vite manifest: was it renamed?`);
     if (files.has(`/${chunk.file}`)) continue;
     files.add(`/${chunk.file}`);
     pending.push(...(chunk.imports ?? []));
   }
   return files;
+}
+
+/**
+ * A module the build groups with others into a chunk of its own (scripts/build/quick-check-chunks.ts)
+ * is not a key of the manifest: its chunk is, named after the group, which is named after the module's folder.
+ */
+function groupedChunk(all: Record<string, ManifestChunk>, module: string): ManifestChunk | undefined {
+  const group = module.split('/').at(-2);
+  return Object.entries(all).find(([key, chunk]) => key.startsWith('_') && chunk.name === group)?.[1];
 }
 
 /** The quick check's first question, and what it loads while that question is read. */
@@ -112,6 +122,41 @@ test.describe('the quick check on a new device', () => {
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: "The child's developmental needs" })).toBeVisible();
   });
+});
+
+test.describe('the first question on a busy server', () => {
+  test.use({ ...PHONE, serviceWorkers: 'block' });
+
+  test("needs one script beside the start page's own", async ({ page }) => {
+    const start = chunksOf(['index.html']);
+    const firstQuestion = [...chunksOf([QUICK_CHECK])].filter((file) => !start.has(file));
+    // Rolldown keeps its small runtime apart; all else the start page runs is the entry.
+    expect(start.size).toBeLessThanOrEqual(2);
+    expect(firstQuestion).toHaveLength(1);
+    // Loaded later, at idle: the service worker's registration and the quick check's later steps.
+    const idle = new Set([...chunksOf(QUICK_CHECK_LATER), ...chunksOf(['src/pwa/register-service-worker.ts'])]);
+    for (const file of [...start, ...firstQuestion]) idle.delete(file);
+    const requested = recordScripts(page);
+
+    await page.addInitScript(() => localStorage.setItem('levels-of-need.chosen-document', 'st-helens'));
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Quick check' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: "The child's age" })).toBeVisible();
+    const document = chunksOf(['virtual:thresholds/st-helens']);
+    const code = requested.filter((file) => !idle.has(file) && !document.has(file));
+    expect(new Set(code)).toEqual(new Set([...start, ...firstQuestion]));
+  });
+});
+
+test('the start page and first question scripts ask V8 to compile them as they stream in', async ({ request }) => {
+  // The entry and the quick check's chunk (Rolldown's runtime is a few lines), as the server sends them: brotli.
+  const scripts = [...chunksOf([QUICK_CHECK])].filter((file) => !file.includes('rolldown-runtime'));
+  expect(scripts).toHaveLength(2);
+  for (const file of scripts) {
+    const response = await request.get(file, { headers: { 'Accept-Encoding': 'br' } });
+    expect(response.headers()['content-encoding']).toBe('br');
+    expect((await response.text()).startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true);
+  }
 });
 
 test.describe('the start page with a saved draft', () => {

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { catalogue } from 'virtual:thresholds';
 import { memoryLocation } from 'wouter/memory-location';
@@ -59,6 +59,15 @@ describe('the start page', () => {
   it('says what to do when no document is installed', async () => {
     renderStart([]);
     expect(await screen.findByText(/No descriptions of need are installed/)).toBeInTheDocument();
+  });
+
+  it('leaves focus at the top on arrival, and moves it to the next heading after a tap', async () => {
+    const { user } = renderStart(catalogue.filter((doc) => doc.id === 'st-helens'));
+    expect(await findHeading("Decide a child's level of need")).not.toHaveFocus();
+    expect(document.body).toHaveFocus();
+    await user.click(screen.getByRole('link', { name: 'Quick check' }));
+    const question = await findHeading("The child's age");
+    await waitFor(() => expect(question).toHaveFocus());
   });
 
   it('offers a skip link to the main content for keyboard users', async () => {

@@ -1,10 +1,9 @@
-import { lazy, Suspense, useEffect, type MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Page } from '../../ui/components/page.tsx';
 import { useDocuments } from '../../ui/documents/documents-context.tsx';
 import { useDraftsIfLoaded } from '../../ui/drafts/drafts-context.tsx';
 import { useSync } from '../../ui/sync/sync-context.tsx';
-import { afterPaint } from '../../pwa/when-idle.ts';
 import { DocumentDetails } from './document-details.tsx';
 import { isQuickCheckReady, preloadQuickCheck } from './preload-quick-check.ts';
 import './start-page.scss';
@@ -21,9 +20,10 @@ const QUICK_CHECK_FIRST_QUESTION = '/quick-check/age';
 export function StartPage() {
   const { catalogue, chosen } = useDocuments();
   const [, navigate] = useLocation();
-  // Not at idle: a quick tap came before the idle prefetch had fetched anything. Its chunks are small and
-  // hold no zod, so evaluating them as they arrive barely delays a tap on this page.
-  useEffect(() => afterPaint(() => void preloadQuickCheck(chosen?.id)), [chosen]);
+  // Fetched as this page starts to render, not once it has painted: its own chunks have all arrived,
+  // so nothing waits behind these, and a quick tap no longer waits on a busy server. Safe during
+  // render (as react-dom's preload() is): it only starts fetches, and only until they have arrived.
+  if (!isQuickCheckReady(chosen?.id)) void preloadQuickCheck(chosen?.id);
   if (!catalogue.length) {
     return (
       <Page title="Decide a child's level of need">
