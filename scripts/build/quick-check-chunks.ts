@@ -12,8 +12,8 @@
  * others ignore it): nearly all their code runs before the first question shows, so V8 compiles
  * it on a background thread as it streams in rather than function by function on the main thread.
  */
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin, Rollup } from 'vite';
+import { compressedCopies } from './precompressed-copies.ts';
 
 /** The quick check's entry: its group also takes every module it imports statically. */
 const QUICK_CHECK_ENTRY = /src[\\/]features[\\/]quick-check[\\/]index\.tsx$/;
@@ -33,15 +33,10 @@ function addCompileHints(bundle: Rollup.OutputBundle) {
   for (const chunk of Object.values(bundle)) {
     if (chunk.type !== 'chunk' || !onTheWayToTheFirstQuestion(chunk)) continue;
     chunk.code = COMPILE_HINT + chunk.code;
-    const code = Buffer.from(chunk.code);
-    const copies = {
-      br: () =>
-        brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
-      gz: () => gzipSync(code, { level: constants.Z_BEST_COMPRESSION }),
-    };
-    for (const [extension, compress] of Object.entries(copies)) {
+    const copies = compressedCopies(Buffer.from(chunk.code));
+    for (const [extension, source] of Object.entries(copies)) {
       const copy = bundle[`${chunk.fileName}.${extension}`];
-      if (copy?.type === 'asset') copy.source = compress();
+      if (copy?.type === 'asset') copy.source = source;
     }
   }
 }
