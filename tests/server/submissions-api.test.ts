@@ -5,7 +5,7 @@ import { REASON_CODES } from '../../src/domain/sync/reason-codes.ts';
 import { receiptSchema } from '../../src/domain/sync/submission-schema.ts';
 import { problemSchema, SERVER_ONLY_CODES } from '../../server/http/problems.ts';
 import { revokeDevice } from '../../server/store/devices.ts';
-import { ADVISORY_LOCK_CLASS } from '../../server/store/submissions.ts';
+import { ADVISORY_LOCK_CLASS } from '../../server/store/postgres-batches.ts';
 import { CANARIES, canariesIn, canarySubmission } from './support/canaries.ts';
 import {
   capturedLogs,
