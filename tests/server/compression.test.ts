@@ -18,23 +18,35 @@ const TEXT_FILES: Record<string, string> = {
 
 const DECODE = { br: brotliDecompressSync, gzip: gunzipSync } as const;
 
-describe('compressed text', () => {
+/** For the describe block it is called in: a server on a throwaway database, serving the dist/ `write` fills. */
+function servingBuild(write: (staticDir: string) => void): { readonly app: TestApp['app'] } {
   let testDatabase: TestDatabase;
-  let server: TestApp;
+  let server: TestApp | undefined;
   let staticDir: string;
-
   beforeAll(async () => {
     staticDir = mkdtempSync(path.join(os.tmpdir(), 'levels-of-need-dist-'));
     mkdirSync(path.join(staticDir, 'assets'));
-    for (const [file, text] of Object.entries(TEXT_FILES)) writeFileSync(path.join(staticDir, file), text);
-    writeFileSync(path.join(staticDir, 'assets', 'font-Ghi789.woff2'), Buffer.alloc(4096, 7));
+    write(staticDir);
     testDatabase = await createTestDatabase('sqlite');
     server = await startTestApp(testDatabase, { staticDir });
   });
   afterAll(async () => {
-    await server.close();
+    await server?.close();
     await testDatabase.drop();
     rmSync(staticDir, { recursive: true, force: true });
+  });
+  return {
+    get app() {
+      if (!server) throw new Error('the server has not started');
+      return server.app;
+    },
+  };
+}
+
+describe('compressed text', () => {
+  const server = servingBuild((staticDir) => {
+    for (const [file, text] of Object.entries(TEXT_FILES)) writeFileSync(path.join(staticDir, file), text);
+    writeFileSync(path.join(staticDir, 'assets', 'font-Ghi789.woff2'), Buffer.alloc(4096, 7));
   });
 
   const get = (url: string, encoding: string) =>
@@ -84,9 +96,6 @@ describe('compressed text', () => {
 });
 
 describe('text compressed at build', () => {
-  let testDatabase: TestDatabase;
-  let server: TestApp;
-  let staticDir: string;
   const script = 'assets/index-Abc123.js';
   // Made as the build makes them (best ratios), and unlike what the server would make per request.
   const copies = {
@@ -95,9 +104,7 @@ describe('text compressed at build', () => {
   };
   const extension = { br: 'br', gzip: 'gz' } as const;
 
-  beforeAll(async () => {
-    staticDir = mkdtempSync(path.join(os.tmpdir(), 'levels-of-need-dist-'));
-    mkdirSync(path.join(staticDir, 'assets'));
+  const server = servingBuild((staticDir) => {
     for (const file of [script, 'index.html']) {
       const text = TEXT_FILES[file] ?? '';
       writeFileSync(path.join(staticDir, file), text);
@@ -105,13 +112,6 @@ describe('text compressed at build', () => {
         writeFileSync(path.join(staticDir, `${file}.${extension[encoding]}`), copies[encoding](text));
       }
     }
-    testDatabase = await createTestDatabase('sqlite');
-    server = await startTestApp(testDatabase, { staticDir });
-  });
-  afterAll(async () => {
-    await server.close();
-    await testDatabase.drop();
-    rmSync(staticDir, { recursive: true, force: true });
   });
 
   const get = (url: string, encoding?: string) =>
