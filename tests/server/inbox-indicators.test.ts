@@ -3,15 +3,15 @@
  * (migration 0006), kept from the payload by the database: these tests hold it to the payloads.
  */
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/admin/seed-demo.ts';
 import { consistencyReport, type ReportInput } from '../../server/inbox/report.ts';
 import { reportData } from '../../server/inbox/store/report-data.ts';
-import { migrationsFor } from '../../server/store/migrations.ts';
 import type { Tables } from '../../server/store/schema.ts';
 import { canarySubmission } from './support/canaries.ts';
+import { earlierSubmissionRow, migrateUpTo } from './support/earlier-schema.ts';
 import { createTestDatabase, DATABASE_KINDS, testDocuments, type TestDatabase } from './support/harness.ts';
 import { startInboxApp, type InboxTestApp } from './support/inbox.ts';
 
@@ -53,33 +53,8 @@ describe.each(DATABASE_KINDS)('migration 0006 on %s', (kind) => {
     const testDatabase = await createTestDatabase(kind);
     const db = kyselyFor(testDatabase);
     try {
-      const all = migrationsFor(kind);
-      const before = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0006'));
-      const migrated = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
-      expect(migrated.error).toBeUndefined();
-      await db
-        .insertInto('devices')
-        .values({ id: 'device', name: 'Tablet', created_at: '2026-01-01T00:00:00.000Z' })
-        .execute();
-      const row = {
-        body_hash: 'x',
-        device_id: 'device',
-        draft_id: 'draft',
-        schema_version: 1,
-        document_id: 'st-helens',
-        document_version: '0.1.0',
-        age_band: '0-4',
-        agency: 'gp',
-        suggested_level: 2,
-        engine_level: 2,
-        engine_reasons: '[]',
-        immediate_risk: 0,
-        practitioner_level: 3,
-        override_rationale: null,
-        started_at: '2026-01-01T00:00:00.000Z',
-        completed_at: '2026-01-01T00:00:00.000Z',
-        received_at: '2026-01-01T00:00:00.000Z',
-      };
+      const migrations = await migrateUpTo(db as Kysely<unknown>, kind, '0006');
+      const row = { ...earlierSubmissionRow(), suggested_level: 2, engine_level: 2, practitioner_level: 3 };
       const payloads = {
         s1: { indicators: ['basic-care-inconsistent', 'health-missed-checks-immunisations'] },
         s2: { indicators: ['basic-care-inconsistent', 'basic-care-inconsistent'] },
@@ -93,8 +68,7 @@ describe.each(DATABASE_KINDS)('migration 0006 on %s', (kind) => {
           .execute();
       }
 
-      const { error } = await new Migrator({ db, provider: { getMigrations: async () => all } }).migrateToLatest();
-      expect(error).toBeUndefined();
+      await migrations.migrateToLatest();
       expect(await storedIndicators(db)).toEqual(
         new Map([
           ['s1', ['basic-care-inconsistent', 'health-missed-checks-immunisations']],
