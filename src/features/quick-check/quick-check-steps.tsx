@@ -3,8 +3,7 @@
  * chunk, loaded while the practitioner answers the age question (see quick-check-routes.tsx).
  */
 import { Link, Redirect, useParams } from 'wouter';
-import { IndicatorPicker } from '../../ui/components/indicator-picker.tsx';
-import { IndicatorSearch } from '../../ui/components/indicator-search.tsx';
+import { DomainConcerns } from '../../ui/components/domain-concerns.tsx';
 import { WizardFrame } from '../../ui/components/wizard-frame.tsx';
 import type { LevelDecision } from '../../domain/assessment/decision.ts';
 import { stepPosition, type Step } from '../../domain/assessment/steps.ts';
@@ -57,15 +56,7 @@ export function DomainStep({
   const { next } = stepPosition(steps, slug);
   return (
     <WizardFrame {...frame} slug={slug}>
-      <IndicatorSearch document={document} ageBand={ageBand} selected={selected} onToggle={onToggle} />
-      <p>{domain?.summary} Tick everything that describes the child or family now, or open an area below.</p>
-      <IndicatorPicker
-        document={document}
-        domainId={step.domainId}
-        ageBand={ageBand}
-        selected={selected}
-        onToggle={onToggle}
-      />
+      <DomainConcerns document={document} domain={domain} ageBand={ageBand} selected={selected} onToggle={onToggle} />
       <div className="govuk-button-group">
         {next && (
           <Link className="govuk-button" href={`/${next.slug}`}>

@@ -1,6 +1,5 @@
 import { Link } from 'wouter';
-import { IndicatorPicker } from '../../../ui/components/indicator-picker.tsx';
-import { IndicatorSearch } from '../../../ui/components/indicator-search.tsx';
+import { DomainConcerns } from '../../../ui/components/domain-concerns.tsx';
 import { WizardFrame } from '../../../ui/components/wizard-frame.tsx';
 import { toggleIndicator } from '../../../domain/assessment/toggle-indicator.ts';
 import type { Step } from '../../../domain/assessment/steps.ts';
@@ -21,17 +20,7 @@ export function DomainStep({ step }: { step: Step }) {
           First <Link href="/concern">tell us the child's age</Link>: the descriptions depend on it.
         </p>
       ) : (
-        <>
-          <IndicatorSearch document={document} ageBand={ageBand} selected={selected} onToggle={toggle} />
-          <p>{domain.summary} Tick everything that describes the child or family now, or open an area below.</p>
-          <IndicatorPicker
-            document={document}
-            domainId={domain.id}
-            ageBand={ageBand}
-            selected={selected}
-            onToggle={toggle}
-          />
-        </>
+        <DomainConcerns document={document} domain={domain} ageBand={ageBand} selected={selected} onToggle={toggle} />
       )}
       <a
         className="govuk-button"
