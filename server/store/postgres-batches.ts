@@ -7,6 +7,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from './schema.ts';
 import {
   answerFor,
+  created,
   MAX_GROUP_COMMIT,
   RECEIPT_COLUMNS,
   type RecordOutcome,
@@ -31,6 +32,13 @@ async function findByKey(executor: Executor, key: string): Promise<StoredReceipt
     .executeTakeFirst();
 }
 
+/** The answer to a key another process saved first: as for a replay. */
+async function answerForWinner(executor: Executor, key: string, bodyHash: string): Promise<RecordOutcome> {
+  const winner = await findByKey(executor, key);
+  if (!winner) throw new Error('a conflicting submission vanished');
+  return answerFor(winner, bodyHash);
+}
+
 /** Inserts a key not seen yet; if another process got there first, answers as for a replay. */
 async function insertNew(
   executor: Executor,
@@ -47,15 +55,7 @@ async function insertNew(
     .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!inserted) {
-    const winner = await findByKey(executor, key);
-    if (!winner) throw new Error('a conflicting submission vanished');
-    return answerFor(winner, bodyHash);
-  }
-  return {
-    kind: 'created',
-    receipt: { id, receivedAt, engineLevel: record.engine_level, immediateRisk: record.immediate_risk === 1 },
-  };
+  return inserted ? created(record, id, receivedAt) : answerForWinner(executor, key, bodyHash);
 }
 
 type BatchRow = LockedRow & { key: string; inserted: boolean };
@@ -107,16 +107,8 @@ async function recordBatch(db: Kysely<Tables>, batch: readonly Built[]): Promise
       const result = byKey.get(key);
       if (!result?.locked) return { kind: 'in-flight' };
       if (result.id !== null) return answerFor(result, bodyHash);
-      if (!result.inserted) {
-        // Another writer inserted the key without our lock (not this app): answer as for a replay.
-        const winner = await findByKey(db, key);
-        if (!winner) throw new Error('a conflicting submission vanished');
-        return answerFor(winner, bodyHash);
-      }
-      return {
-        kind: 'created',
-        receipt: { id, receivedAt, engineLevel: record.engine_level, immediateRisk: record.immediate_risk === 1 },
-      };
+      // Not inserted: another writer took the key without our lock (not this app).
+      return result.inserted ? created(record, id, receivedAt) : answerForWinner(db, key, bodyHash);
     }),
   );
 }

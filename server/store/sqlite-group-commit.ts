@@ -6,6 +6,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { SubmissionsTable, Tables } from './schema.ts';
 import {
   answerFor,
+  created,
   MAX_GROUP_COMMIT,
   RECEIPT_COLUMNS,
   type RecordOutcome,
@@ -50,15 +51,7 @@ export function sqliteStore(db: Kysely<Tables>, inFlight: Set<string>): Submissi
         const record = pending.build();
         const row = { ...record, id: randomUUID(), received_at: new Date().toISOString() };
         rows.set(pending.key, { ...row, idempotency_key: pending.key, body_hash: pending.bodyHash });
-        outcomes.set(pending, {
-          kind: 'created',
-          receipt: {
-            id: row.id,
-            receivedAt: row.received_at,
-            engineLevel: record.engine_level,
-            immediateRisk: record.immediate_risk === 1,
-          },
-        });
+        outcomes.set(pending, created(record, row.id, row.received_at));
       } catch (error) {
         refusals.set(pending, error);
       }

@@ -48,3 +48,11 @@ export function answerFor(
     },
   };
 }
+
+/** The outcome of a submission this call saved: its receipt. */
+export function created(record: SubmissionRecord, id: string, receivedAt: string): RecordOutcome & { kind: 'created' } {
+  return {
+    kind: 'created',
+    receipt: { id, receivedAt, engineLevel: record.engine_level, immediateRisk: record.immediate_risk === 1 },
+  };
+}
