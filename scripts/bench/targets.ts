@@ -3,7 +3,6 @@
  * (BENCH_DATABASE_URL, or a throwaway cluster from Debian's binaries), each with the raw durable
  * insert rate of the same database and table for comparison; and timing helpers.
  */
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +12,7 @@ import { SQLITE_FILE_NAME } from '../../server/config.ts';
 import { exampleSubmission } from '../../server/openapi-example.ts';
 import { openDatabase } from '../../server/store/database.ts';
 import { createDevice } from '../../server/store/devices.ts';
+import { openSqliteFile } from '../../server/store/sqlite-driver.ts';
 import { findPostgresBin, startThrowawayPostgres } from '../harness/postgres-cluster.ts';
 import { percentile, Skipped } from './measure.ts';
 
@@ -114,15 +114,19 @@ export function sqliteTarget(): Target {
       const schema = await openDatabase({ kind: 'sqlite', file: rawFile });
       const { deviceId } = await createDevice(schema.db, 'Raw inserts', 1);
       await schema.close();
-      const db = new Database(rawFile);
+      const db = openSqliteFile(rawFile);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       const insert = db.prepare(
-        `insert into submissions (${COLUMNS.join(', ')}) values (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+        `insert into submissions (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`,
       );
       // SQLite has one writer: concurrency changes nothing, so the raw rate is measured serially.
-      const run = await timeJobs(count, 1, async () => void insert.run({ ...rawRow(), device_id: deviceId }));
+      const run = await timeJobs(
+        count,
+        1,
+        async () => void insert.run(Object.values({ ...rawRow(), device_id: deviceId })),
+      );
       db.close();
       return run;
     },

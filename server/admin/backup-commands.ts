@@ -1,14 +1,13 @@
 /**
  * backup and restore for the SQLite database (issue 14, point 10), both through SQLite's online
- * backup API (better-sqlite3's `backup()`): it copies a consistent snapshot page by page while the
+ * backup API (`backup()` in either SQLite driver): it copies a consistent snapshot page by page while the
  * server keeps writing, and writes a restore through SQLite's own locks and journal, never by
  * copying files under a running database. PostgreSQL has pg_dump and pg_restore (see README).
  */
-import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
-import { refuseUnsafeSqliteNode } from '../store/sqlite-node-support.ts';
+import { openSqliteFile, type SqliteConnection } from '../store/sqlite-driver.ts';
 import { CommandFailed, UsageError, type AdminCommand, type CommandInput } from './command.ts';
 
 const POSTGRES_ADVICE =
@@ -17,7 +16,6 @@ const POSTGRES_ADVICE =
 function sqliteFile(input: CommandInput): string {
   const config = loadConfig(input.io.env);
   if (config.database.kind !== 'sqlite') throw new CommandFailed(POSTGRES_ADVICE);
-  refuseUnsafeSqliteNode();
   return config.database.file;
 }
 
@@ -29,9 +27,9 @@ function fileArgument(input: CommandInput, what: string): string {
 
 /** The problems PRAGMA quick_check finds in a file, or a sentence if it is not a database at all. */
 function problemsIn(file: string): string | undefined {
-  let database: Database.Database | undefined;
+  let database: SqliteConnection | undefined;
   try {
-    database = new Database(file, { readonly: true, fileMustExist: true });
+    database = openSqliteFile(file, { readonly: true, fileMustExist: true });
     const rows = database.pragma('quick_check(1)') as { quick_check: string }[];
     if (rows[0]?.quick_check !== 'ok') return 'it is damaged';
     const migrated = database
@@ -52,7 +50,7 @@ export const backupCommand: AdminCommand = {
     const source = sqliteFile(input);
     if (existsSync(target)) throw new CommandFailed(`${target} already exists: name a new file. Nothing was written.`);
     if (!existsSync(source)) throw new CommandFailed(`There is no database at ${source} yet: check DATA_DIR.`);
-    const database = new Database(source, { fileMustExist: true });
+    const database = openSqliteFile(source, { fileMustExist: true });
     try {
       database.pragma('busy_timeout = 5000');
       await database.backup(target);
@@ -78,7 +76,7 @@ export const restoreCommand: AdminCommand = {
     const target = sqliteFile(input);
     const problem = problemsIn(backup);
     if (problem) throw new CommandFailed(`${backup} cannot be restored: ${problem}. Nothing was changed.`);
-    const database = new Database(backup, { readonly: true, fileMustExist: true });
+    const database = openSqliteFile(backup, { readonly: true, fileMustExist: true });
     try {
       // Written through SQLite, so a -wal file left by the old database is dealt with too.
       await database.backup(target);

@@ -3,7 +3,7 @@
  * the SQLite file is whole (`PRAGMA quick_check`), migrations run once however many servers start
  * together, and every error names the file or setting and what to do about it.
  */
-import type Database from 'better-sqlite3';
+import type { SqliteConnection } from './sqlite-driver.ts';
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely';
 import pg from 'pg';
@@ -23,7 +23,7 @@ const RESTORE_ADVICE =
   'in a development checkout; see "Backups" in the README).';
 
 /** Reads every page of the file once; a damaged one stops the server before it accepts anything. */
-export function checkIntegrity(database: Database.Database, file: string): void {
+export function checkIntegrity(database: SqliteConnection, file: string): void {
   const rows = database.pragma('quick_check(5)') as { quick_check: string }[];
   const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
   if (problems.length > 0) {
@@ -33,7 +33,7 @@ export function checkIntegrity(database: Database.Database, file: string): void 
   }
 }
 
-/** better-sqlite3's errors, as sentences that name the file and the fix. */
+/** SQLite's errors (better-sqlite3's codes from either driver), as sentences that name the file and the fix. */
 export function explainSqliteError(error: unknown, file: string): DatabaseSetupError {
   if (error instanceof DatabaseSetupError) return error;
   const code = String((error as { code?: unknown }).code ?? '');

@@ -1,14 +1,13 @@
 /**
  * Opens the database the settings name, makes it durable, and brings its schema up to date.
  *
- * - SQLite (the default): one file under DATA_DIR, opened by better-sqlite3 in WAL mode with
+ * - SQLite (the default): one file under DATA_DIR (sqlite-driver.ts opens it), in WAL mode with
  *   `synchronous=FULL`, so a commit has reached the disk before the server says 201.
  * - PostgreSQL (DATABASE_URL): a connection pool with `synchronous_commit=on` on every
  *   connection, checked at start-up.
  *
  * Everything above this file speaks Kysely and works on both.
  */
-import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,9 +15,9 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { DatabaseMonitor } from './database-faults.ts';
 import { checkIntegrity, DatabaseSetupError, explainSqliteError, migrateUnderLock } from './database-start-up.ts';
-import { refuseUnsafeSqliteNode } from './sqlite-node-support.ts';
 import type { DialectName } from './migrations.ts';
 import type { Tables } from './schema.ts';
+import { openSqliteFile, type SqliteConnection, type SqliteStatement } from './sqlite-driver.ts';
 import { sqliteWriter } from './sqlite-writer.ts';
 
 export interface OpenDatabase {
@@ -44,7 +43,7 @@ export interface OpenDatabase {
 export { DatabaseSetupError };
 
 /**
- * better-sqlite3 waits for a lock synchronously, holding up every request: the server waits this
+ * The SQLite drivers wait for a lock synchronously, holding up every request: the server waits this
  * long at most, then answers 503 with Retry-After (see database-faults.ts).
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 75;
@@ -54,10 +53,10 @@ const STATEMENT_CACHE_SIZE = 200;
 
 /**
  * Kysely prepares every query afresh; the server runs a handful of query shapes thousands of
- * times, so prepared statements are kept and reused (better-sqlite3 statements are reusable).
+ * times, so prepared statements are kept and reused (both drivers' statements are reusable).
  */
-function withStatementCache(database: Database.Database): SqliteDatabase {
-  const statements = new Map<string, Database.Statement>();
+function withStatementCache(database: SqliteConnection): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => database.close(),
     prepare(text: string) {
@@ -74,20 +73,19 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 
 interface SqliteHandle {
   db: Kysely<Tables>;
-  raw: Database.Database;
+  raw: SqliteConnection;
 }
 
 function openSqlite(file: string): SqliteHandle {
-  refuseUnsafeSqliteNode();
-  let database: Database.Database | undefined;
+  let database: SqliteConnection | undefined;
   try {
     // Referrals are personal data: only the server's own user may read the folder and the file
     // (SQLite gives its -wal and -shm files the same permissions as the database file).
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    database = new Database(file);
+    database = openSqliteFile(file);
     chmodSync(file, 0o600);
     database.pragma(`busy_timeout = ${SQLITE_START_UP_BUSY_TIMEOUT_MS}`);
-    const journal = database.pragma('journal_mode = WAL', { simple: true });
+    const journal = database.pragma('journal_mode = WAL')[0]?.journal_mode;
     if (journal !== 'wal') {
       throw new DatabaseSetupError(
         `SQLite could not use WAL mode for ${file} (it reported "${String(journal)}"). Put DATA_DIR on a local disk.`,

@@ -1,6 +1,6 @@
 /**
  * A second SQLite connection, on a worker thread, for the writes that come by the hundred: the
- * submissions. better-sqlite3 is synchronous, so on the main thread every commit's fsync (a few
+ * submissions. The SQLite drivers are synchronous, so on the main thread every commit's fsync (a few
  * milliseconds each) would stop the server answering anyone; on the worker, the main thread goes
  * on reading requests, checking them and queueing the next group while the disk flushes.
  *
@@ -11,7 +11,6 @@
  * first query), so it never finds mid-way that another connection wrote first. Its errors come back with their SQLite code,
  * so a busy or damaged file is reported as from the main connection.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import {
   CompiledQuery,
@@ -24,6 +23,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { Tables } from './schema.ts';
+import { betterSqlite3Path, SQLITE_DRIVER, withSqliteCode } from './sqlite-driver.ts';
 
 /**
  * The worker's code, plain CommonJS: a worker started from a file would need the TypeScript
@@ -31,31 +31,38 @@ import type { Tables } from './schema.ts';
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.betterSqlite3);
-const db = new Database(workerData.file);
-db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
-db.pragma('synchronous = FULL');
-db.pragma('foreign_keys = ON');
+// The same driver as the main connection (sqlite-driver.ts): node:sqlite from Node.js 24 on.
+const nodeSqlite = workerData.driver === 'node:sqlite';
+const db = nodeSqlite
+  ? new (require('node:sqlite').DatabaseSync)(workerData.file, { enableForeignKeyConstraints: false })
+  : new (require(workerData.betterSqlite3))(workerData.file);
+db.exec('pragma busy_timeout = ' + workerData.busyTimeoutMs);
+db.exec('pragma synchronous = FULL');
+db.exec('pragma foreign_keys = ON');
+const inTransaction = () => (nodeSqlite ? db.isTransaction : db.inTransaction);
 const statements = new Map();
 parentPort.on('message', ({ id, begin, sql, parameters }) => {
   try {
     if (begin) db.exec('begin immediate');
     // After a failed begin there is no transaction to roll back: the begin's error is the answer.
-    if (sql === 'rollback' && !db.inTransaction) return parentPort.postMessage({ id, rows: [], changes: 0 });
+    if (sql === 'rollback' && !inTransaction()) return parentPort.postMessage({ id, rows: [], changes: 0 });
     let statement = statements.get(sql);
     if (!statement) {
       if (statements.size >= 100) statements.clear();
-      statement = db.prepare(sql);
+      const prepared = db.prepare(sql);
+      statement = { prepared, reader: nodeSqlite ? prepared.columns().length > 0 : prepared.reader };
       statements.set(sql, statement);
     }
-    if (statement.reader) {
-      parentPort.postMessage({ id, rows: statement.all(parameters) });
+    const { prepared, reader } = statement;
+    if (reader) {
+      parentPort.postMessage({ id, rows: nodeSqlite ? prepared.all(...parameters) : prepared.all(parameters) });
     } else {
-      const { changes, lastInsertRowid } = statement.run(parameters);
+      const { changes, lastInsertRowid } = nodeSqlite ? prepared.run(...parameters) : prepared.run(parameters);
       parentPort.postMessage({ id, rows: [], changes, lastInsertRowid });
     }
   } catch (error) {
-    parentPort.postMessage({ id, error: { name: error.name, message: error.message, code: error.code } });
+    const { name, message, code, errcode } = error;
+    parentPort.postMessage({ id, error: { name, message, code, errcode } });
   }
 });
 `;
@@ -65,7 +72,7 @@ interface Reply {
   rows: unknown[];
   changes?: number;
   lastInsertRowid?: number | bigint;
-  error?: { name: string; message: string; code?: string };
+  error?: { name: string; message: string; code?: string; errcode?: number };
 }
 
 /** The worker and the one query it is running (a connection runs one query at a time). */
@@ -87,7 +94,8 @@ class WorkerConnection implements DatabaseConnection {
       workerData: {
         file: this.file,
         busyTimeoutMs: this.busyTimeoutMs,
-        betterSqlite3: createRequire(import.meta.url).resolve('better-sqlite3'),
+        driver: SQLITE_DRIVER,
+        betterSqlite3: SQLITE_DRIVER === 'better-sqlite3' ? betterSqlite3Path() : undefined,
       },
     });
     // The server's own handles keep the process alive, not the worker's.
@@ -99,7 +107,7 @@ class WorkerConnection implements DatabaseConnection {
     });
     const fail = (error: unknown) => {
       if (this.#worker === worker) this.#worker = undefined;
-      for (const waiting of this.#waiting.values()) waiting.reject(error);
+      for (const waiting of this.#waiting.values()) waiting.reject(withSqliteCode(error));
       this.#waiting.clear();
     };
     worker.on('error', fail);
@@ -116,7 +124,7 @@ class WorkerConnection implements DatabaseConnection {
       this.#waiting.set(id, { resolve, reject });
       this.#worker?.postMessage({ id, begin, sql: query.sql, parameters: query.parameters });
     });
-    if (reply.error) throw Object.assign(new Error(reply.error.message), reply.error);
+    if (reply.error) throw withSqliteCode(Object.assign(new Error(reply.error.message), reply.error));
     if (reply.changes === undefined) return { rows: reply.rows as R[] };
     return {
       rows: [],

@@ -5,12 +5,12 @@
  * read afterwards to prove it was stored exactly once.
  */
 import { expect, test as base, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SQLITE_FILE_NAME } from '../../server/config.ts';
+import { openSqliteFile } from '../../server/store/sqlite-driver.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../../scripts/harness/server-process.ts';
 import { ROOT_DIR } from '../server/support/root.ts';
 import { TABLET_PORTRAIT } from './devices.ts';
@@ -157,7 +157,7 @@ test('a referral sent while the front door is down is queued, then sent when it 
   await expect(sending.getByText('Sent', { exact: true })).toBeVisible();
   await expect(sending.getByText(reference ?? '')).toBeVisible();
 
-  const database = new Database(path.join(intake.dataDir, SQLITE_FILE_NAME), { readonly: true });
+  const database = openSqliteFile(path.join(intake.dataDir, SQLITE_FILE_NAME), { readonly: true });
   try {
     const rows = database
       .prepare('select id, reference, idempotency_key as key, draft_id as draftId from submissions')

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/store/database.ts';
+import { openSqliteFile } from '../../server/store/sqlite-driver.ts';
 import { canarySubmission } from './support/canaries.ts';
 import {
   createTestDatabase,
@@ -48,7 +48,7 @@ describe('a busy SQLite database', () => {
   it('answers 503 with Retry-After while another process holds the write lock, says "degraded", then accepts the retry', async () => {
     const { token } = await server.enrol();
     if (testDatabase.config.kind !== 'sqlite') throw new Error('SQLite only');
-    const other = new Database(testDatabase.config.file);
+    const other = openSqliteFile(testDatabase.config.file);
     other.exec('begin immediate');
     const key = crypto.randomUUID();
     try {
@@ -175,7 +175,7 @@ describe.each(DATABASE_KINDS)('health on %s', (kind) => {
   it('answers at once while another client holds a lock on the referrals', async () => {
     const holdLock = async () => {
       if (testDatabase.config.kind === 'sqlite') {
-        const other = new Database(testDatabase.config.file);
+        const other = openSqliteFile(testDatabase.config.file);
         other.exec('begin immediate; delete from submissions;');
         return async () => {
           other.exec('rollback');

@@ -2,7 +2,6 @@
  * The consistency report's indicator counts come from a table of each referral's indicators
  * (migration 0006), kept from the payload by the database: these tests hold it to the payloads.
  */
-import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { seedDemo } from '../../server/admin/seed-demo.ts';
 import { consistencyReport, type ReportInput } from '../../server/inbox/report.ts';
 import { reportData } from '../../server/inbox/store/report-data.ts';
 import type { Tables } from '../../server/store/schema.ts';
+import { openSqliteFile } from '../../server/store/sqlite-driver.ts';
 import { canarySubmission } from './support/canaries.ts';
 import { earlierSubmissionRow, migrateUpTo } from './support/earlier-schema.ts';
 import { createTestDatabase, DATABASE_KINDS, testDocuments, type TestDatabase } from './support/harness.ts';
@@ -43,7 +43,7 @@ function kyselyFor(testDatabase: TestDatabase): Db {
   return new Kysely<Tables>({
     dialect:
       config.kind === 'sqlite'
-        ? new SqliteDialect({ database: new Database(config.file) })
+        ? new SqliteDialect({ database: openSqliteFile(config.file) })
         : new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 2 }) }),
   });
 }

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Tables } from '../../server/store/schema.ts';
+import { openSqliteFile } from '../../server/store/sqlite-driver.ts';
 import { REFERENCE_PATTERN } from '../../src/domain/sync/reference.ts';
 import { earlierSubmissionRow, migrateUpTo } from './support/earlier-schema.ts';
 
@@ -18,7 +18,7 @@ describe('migration 0005: references for referrals already stored', () => {
   it('gives every earlier referral its own reference', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'reference-migration-'));
     const db = new Kysely<Tables>({
-      dialect: new SqliteDialect({ database: new Database(path.join(dir, 'db.sqlite')) }),
+      dialect: new SqliteDialect({ database: openSqliteFile(path.join(dir, 'db.sqlite')) }),
     });
     try {
       const migrations = await migrateUpTo(db as Kysely<unknown>, 'sqlite', '0005');
