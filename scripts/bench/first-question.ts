@@ -23,8 +23,9 @@ import { startRealServer } from './real-server.ts';
 export const FIRST_QUESTION = "The child's age";
 export const TAP_CPU_SLOWDOWN = 4;
 /**
- * Nine, not five: beside two busy processes, three five-run medians gave ratios of 0.95, 1.05 and
- * 1.49; three nine-run medians gave 1.19, 1.29 and 1.42. The goal's margin is smaller than the first spread.
+ * Nine, not five: beside two busy processes, three five-run medians gave ratios of 0.95, 1.05
+ * and 1.49, three nine-run medians 1.19, 1.29 and 1.42: the goal's margin is smaller than the
+ * first spread.
  */
 const RUNS = 9;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
