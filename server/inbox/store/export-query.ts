@@ -19,7 +19,7 @@ type Db = Kysely<Tables>;
  */
 export const EXPORT_BATCH_ROWS = 100;
 
-/** Lets requests that arrived meanwhile go first (better-sqlite3 answers without ever yielding). */
+/** Lets requests that arrived meanwhile go first (the SQLite drivers answer without ever yielding). */
 const stepAside = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Referrals of one immediate risk and one level: within one, the list order is (received_at, id). */
