@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SQLITE_DRIVER } from './store/sqlite-driver.ts';
 
 /**
  * The folder holding package.json, found by walking up: this file runs as `server/config.ts` in
@@ -165,7 +166,8 @@ export function requireInboxCsrfKey(config: Config): void {
 
 /** A database URL fit to print: the password is never shown. */
 export function describeDatabase(database: Config['database']): string {
-  if (database.kind === 'sqlite') return `SQLite ${database.file}`;
+  // Which driver runs depends on the Node.js line (sqlite-driver.ts): say it, for whoever reads the log.
+  if (database.kind === 'sqlite') return `SQLite ${database.file} (through ${SQLITE_DRIVER})`;
   try {
     const url = new URL(database.url);
     if (url.password) url.password = '***';

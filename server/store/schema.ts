@@ -4,7 +4,7 @@
  *
  * - times are `timestamptz` in PostgreSQL and ISO-8601 UTC text in SQLite (text sorts correctly
  *   there); they are always written as ISO strings and read back through `toIso`;
- * - flags are integers 0/1 in both, because neither SQLite driver binds booleans.
+ * - flags are integers 0/1 in both, because better-sqlite3 cannot bind booleans.
  */
 import type { ColumnType, Generated } from 'kysely';
 

@@ -71,6 +71,13 @@ describe('the server settings', () => {
     );
   });
 
+  it('name the SQLite file and the driver this Node.js runs it with', () => {
+    const expected = Number(process.versions.node.split('.')[0]) >= 24 ? 'node:sqlite' : 'better-sqlite3';
+    expect(describeDatabase({ kind: 'sqlite', file: '/srv/data/levels-of-need.sqlite' })).toBe(
+      `SQLite /srv/data/levels-of-need.sqlite (through ${expected})`,
+    );
+  });
+
   it('never show a database password', () => {
     const shown = describeDatabase({ kind: 'postgres', url: 'postgres://intake:s3cret@db:5432/referrals', poolMax: 1 });
     expect(shown).toBe('PostgreSQL postgres://intake:***@db:5432/referrals');
