@@ -12,7 +12,7 @@ import { SQLITE_FILE_NAME } from '../../server/config.ts';
 import { exampleSubmission } from '../../server/openapi-example.ts';
 import { openDatabase } from '../../server/store/database.ts';
 import { createDevice } from '../../server/store/devices.ts';
-import { openSqliteFile } from '../../server/store/sqlite-driver.ts';
+import { openSqliteFile, SQLITE_DRIVER } from '../../server/store/sqlite-driver.ts';
 import { findPostgresBin, startThrowawayPostgres } from '../harness/postgres-cluster.ts';
 import { percentile, Skipped } from './measure.ts';
 
@@ -107,7 +107,7 @@ export function sqliteTarget(): Target {
   // writing to the server's own file would empty the server's page cache after every insert.
   const rawFile = path.join(dir, 'raw.sqlite');
   return {
-    name: 'SQLite (WAL, synchronous=FULL)',
+    name: `SQLite (WAL, synchronous=FULL, ${SQLITE_DRIVER})`,
     env: { DATA_DIR: dir },
     database: { kind: 'sqlite', file },
     async rawInsert(_deviceId, count) {
