@@ -38,13 +38,13 @@ describe('an assessment', () => {
     await unlock();
     await findHeading('What is working well');
     await user.type(screen.getByRole('textbox'), 'Grandmother helps every day');
+    // Until the pause in typing has been saved, the page does not claim it has.
+    expect(screen.getByText('Saving…')).toBeInTheDocument();
     expect(
       await screen.findByText(/^Saved at (\d{1,2}(:\d\d)?[ap]m|midnight|midday) on this device, encrypted$/),
     ).toBeInTheDocument();
     const vault = await store.keyring.unlock(PASSPHRASE);
-    await expect
-      .poll(async () => (await store.load(draft.id, vault)).content.strengths, WAIT_FOR_EVENT)
-      .toBe('Grandmother helps every day');
+    expect((await store.load(draft.id, vault)).content.strengths).toBe('Grandmother helps every day');
   });
 
   it('will not accept a different level without a reason, and keeps both levels once given', async () => {

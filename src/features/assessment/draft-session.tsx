@@ -89,7 +89,8 @@ export function DraftSessionProvider({
       try {
         const saved = await store.save({ ...latest.current, revision: revision.current }, vault);
         revision.current = saved.revision;
-        setSaveState({ kind: 'saved', at: saved.updatedAt });
+        // A change typed while this save ran is not in it: "Saved at" waits for the save that has it.
+        setSaveState(dirty.current ? { kind: 'saving' } : { kind: 'saved', at: saved.updatedAt });
       } catch (error) {
         dirty.current = true;
         setSaveState({ kind: 'failed', ...storageErrorMessage(error) });
@@ -106,6 +107,8 @@ export function DraftSessionProvider({
       latest.current = updated;
       dirty.current = true;
       setDraft(updated);
+      // "Saved at" would be untrue from the first unsaved keystroke; a failure stays shown until a save works.
+      setSaveState((state) => (state.kind === 'saved' ? { kind: 'saving' } : state));
       clearTimeout(timer.current);
       if (saveNow) {
         void flush().catch(() => undefined);
