@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PHONE, TABLET_PORTRAIT } from './devices.ts';
-import { completeAssessment } from './journeys.ts';
+import { chooseStHelens, completeAssessment, openSection, setPassphrase } from './journeys.ts';
 import { checkPage } from './page-checks.ts';
 
 /**
@@ -79,5 +79,22 @@ test.describe('every assessment step on a phone', () => {
       await scrollToEnd(page);
       await checkPage(page, testInfo, `phone-${label}`);
     });
+  });
+
+  test('the save status keeps its height while saving, so nothing moves under a finger', async ({ page }) => {
+    await page.goto('/assessment/new');
+    await chooseStHelens(page);
+    await setPassphrase(page);
+    await openSection(page, 'About you');
+    const status = page.locator('.save-status');
+    await expect(status).toHaveText(/^Saved at /);
+    const saved = await status.boundingBox();
+    // "Saved at … encrypted" wraps on a phone, "Saving…" does not: the line must not shrink between them.
+    expect(saved?.height).toBeGreaterThan(40);
+    await page.getByLabel('Your role').pressSequentially('Health visitor');
+    await expect(status).toHaveText('Saving…');
+    expect((await status.boundingBox())?.height).toBe(saved?.height);
+    await expect(status).toHaveText(/^Saved at /);
+    expect((await status.boundingBox())?.height).toBe(saved?.height);
   });
 });

@@ -19,7 +19,8 @@ export const AUTOSAVE_MAX_WAIT_MS = 750;
 
 export type SaveState =
   | { kind: 'saved'; at: string }
-  | { kind: 'saving' }
+  /** `lastSavedAt`: the save before, whose sentence keeps the status line's height (save-status.tsx). */
+  | { kind: 'saving'; lastSavedAt?: string }
   | { kind: 'failed'; summary: string; action: string }
   | { kind: 'read-only'; reason: string };
 
@@ -37,6 +38,12 @@ interface DraftSessionValue {
   flush(): Promise<void>;
   /** Carries on from `saved`, a newer revision stored elsewhere (queuing it to send bumps its revision). */
   adopt(saved: EditableDraft): void;
+}
+
+/** "Saving…", remembering when the last save was, whatever the state before. */
+function savingAfter(state: SaveState): SaveState {
+  if (state.kind === 'saved') return { kind: 'saving', lastSavedAt: state.at };
+  return { kind: 'saving', lastSavedAt: state.kind === 'saving' ? state.lastSavedAt : undefined };
 }
 
 const DraftSessionContext = createContext<DraftSessionValue | undefined>(undefined);
@@ -85,12 +92,14 @@ export function DraftSessionProvider({
     dirty.current = false;
     // One save at a time, each based on the revision the last one returned.
     saving.current = saving.current.then(async () => {
-      setSaveState({ kind: 'saving' });
+      setSaveState(savingAfter);
       try {
         const saved = await store.save({ ...latest.current, revision: revision.current }, vault);
         revision.current = saved.revision;
         // A change typed while this save ran is not in it: "Saved at" waits for the save that has it.
-        setSaveState(dirty.current ? { kind: 'saving' } : { kind: 'saved', at: saved.updatedAt });
+        setSaveState(
+          dirty.current ? { kind: 'saving', lastSavedAt: saved.updatedAt } : { kind: 'saved', at: saved.updatedAt },
+        );
       } catch (error) {
         dirty.current = true;
         setSaveState({ kind: 'failed', ...storageErrorMessage(error) });
@@ -108,7 +117,7 @@ export function DraftSessionProvider({
       dirty.current = true;
       setDraft(updated);
       // "Saved at" would be untrue from the first unsaved keystroke; a failure stays shown until a save works.
-      setSaveState((state) => (state.kind === 'saved' ? { kind: 'saving' } : state));
+      setSaveState((state) => (state.kind === 'saved' ? savingAfter(state) : state));
       clearTimeout(timer.current);
       if (saveNow) {
         void flush().catch(() => undefined);
