@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, describeDatabase, loadConfig, requireInboxCsrfKey } from '../../server/config.ts';
 import { openDatabase } from '../../server/store/database.ts';
 import { migrationsFor } from '../../server/store/migrations.ts';
+import { earlierSubmissionRow } from './support/earlier-schema.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './support/harness.ts';
 
 const ROOT = '/srv/levels-of-need';
@@ -132,24 +133,11 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
       const device = { id: crypto.randomUUID(), name: 'Constraint check', created_at: new Date().toISOString() };
       await database.db.insertInto('devices').values(device).execute();
       const row = {
+        ...earlierSubmissionRow(),
         id: crypto.randomUUID(),
         idempotency_key: crypto.randomUUID(),
-        body_hash: 'x',
         device_id: device.id,
         draft_id: crypto.randomUUID(),
-        schema_version: 1,
-        document_id: 'st-helens',
-        document_version: '0.1.0',
-        age_band: '0-4',
-        agency: 'gp',
-        suggested_level: 1,
-        engine_level: 1,
-        engine_reasons: '[]',
-        immediate_risk: 0,
-        practitioner_level: 1,
-        override_rationale: null,
-        started_at: '2026-01-01T00:00:00.000Z',
-        completed_at: '2026-01-01T00:00:00.000Z',
         received_at: new Date().toISOString(),
         payload: '{}',
         reference: 'AAAA-AAAA',
